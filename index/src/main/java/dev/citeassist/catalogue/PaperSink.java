@@ -1,0 +1,11 @@
+package dev.citeassist.catalogue;
+
+import dev.citeassist.paper.Paper;
+
+/** Receives what a {@link CatalogueReader} reads, in source order. */
+public interface PaperSink {
+
+  void paper(Paper paper);
+
+  void problem(ReadProblem problem);
+}

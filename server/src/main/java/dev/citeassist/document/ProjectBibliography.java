@@ -1,0 +1,336 @@
+package dev.citeassist.document;
+
+import dev.citeassist.bibtex.BibtexReader;
+import dev.citeassist.catalogue.PaperSink;
+import dev.citeassist.catalogue.ReadProblem;
+import dev.citeassist.catalogue.SamePaper;
+import dev.citeassist.paper.Origin;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.SearchHit;
+import dev.citeassist.search.SearchQuery;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The entries of the project's {@code .bib} files (the open buffer's text when there is one), in an
+ * in-memory {@link PaperIndex} for ranked search and in maps for lookups by key.
+ *
+ * <p>Updates run on one background thread, never on a request: the latest text of a file wins,
+ * intermediate versions are skipped. A file is cut into chunks at entry boundaries chosen by the
+ * entries' content, each chunk indexed as its own source, so an edit re-reads and re-indexes only
+ * the chunk it touches. Files using {@code @string} or {@code crossref} are read in one piece,
+ * since their entries depend on each other. Lookups read an immutable snapshot per file;
+ * thread-safe.
+ */
+public final class ProjectBibliography implements Closeable {
+
+  private static final Logger LOG = Logger.getLogger(ProjectBibliography.class.getName());
+
+  private record Chunk(String source, int startLine, List<Paper> papers) {}
+
+  /** One file's state: its chunks in order and its entries by key (the first of a key wins). */
+  private static final class FileState {
+    final List<Chunk> chunks;
+    final Map<String, BibEntry> byKey;
+    volatile Map<String, List<BibEntry>> byTitle;
+
+    FileState(List<Chunk> chunks, Map<String, BibEntry> byKey) {
+      this.chunks = chunks;
+      this.byKey = byKey;
+    }
+  }
+
+  private final PaperIndex index;
+  private final ExecutorService worker;
+  private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
+
+  public ProjectBibliography() {
+    this.index = PaperIndex.inMemory();
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "citeassist-bib");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Schedules (re)indexing {@code file} with {@code text} (null: the file is gone). The future
+   * completes once this text, or a newer one, is visible to searches and lookups.
+   */
+  public CompletableFuture<Void> update(Path file, String text) {
+    pending.put(file, text == null ? "" : text);
+    return CompletableFuture.runAsync(() -> process(file), worker);
+  }
+
+  /** Starts indexing the files not known yet, reading their text with {@code reader}. */
+  public void track(Collection<Path> bibFiles, java.util.function.Function<Path, String> reader) {
+    for (Path f : bibFiles) {
+      if (!files.containsKey(f) && !pending.containsKey(f)) {
+        update(f, reader.apply(f));
+      }
+    }
+  }
+
+  /** True while any of these files waits for its first indexing. */
+  public boolean loading(Collection<Path> bibFiles) {
+    for (Path f : bibFiles) {
+      if (!files.containsKey(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean isTracked(Path file) {
+    return files.containsKey(file);
+  }
+
+  /** Completes after every update scheduled so far. */
+  public CompletableFuture<Void> idle() {
+    return CompletableFuture.runAsync(() -> {}, worker);
+  }
+
+  private void process(Path file) {
+    String text = pending.remove(file);
+    if (text == null) {
+      return;
+    }
+    try {
+      FileState old = files.get(file);
+      Map<String, Chunk> oldChunks = new HashMap<>();
+      if (old != null) {
+        for (Chunk c : old.chunks) {
+          oldChunks.put(c.source(), c);
+        }
+      }
+      List<Chunk> chunks = new ArrayList<>();
+      List<Paper> added = new ArrayList<>();
+      Map<String, List<Paper>> replaced = new LinkedHashMap<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (ChunkText ct : split(text)) {
+        String base =
+            file + "#" + Integer.toHexString(ct.text().hashCode()) + "-" + ct.text().length();
+        int n = seen.merge(base, 1, Integer::sum);
+        String source = base + "-" + n;
+        Chunk existing = oldChunks.remove(source);
+        if (existing != null) {
+          chunks.add(new Chunk(source, ct.startLine(), existing.papers()));
+        } else {
+          List<Paper> papers = read(source, ct.text());
+          chunks.add(new Chunk(source, ct.startLine(), papers));
+          if (old == null) {
+            added.addAll(papers);
+          } else {
+            replaced.put(source, papers);
+          }
+        }
+      }
+      if (!added.isEmpty()) {
+        index.addAll(added);
+      }
+      for (String gone : oldChunks.keySet()) {
+        index.replaceSource(gone, List.of());
+      }
+      for (Map.Entry<String, List<Paper>> e : replaced.entrySet()) {
+        index.replaceSource(e.getKey(), e.getValue());
+      }
+      index.refresh();
+      Map<String, BibEntry> byKey = new LinkedHashMap<>();
+      for (Chunk c : chunks) {
+        for (Paper p : c.papers()) {
+          int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
+          byKey.putIfAbsent(p.key(), new BibEntry(p, file, line));
+        }
+      }
+      files.put(file, new FileState(chunks, byKey));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "could not index " + file, e);
+      files.putIfAbsent(file, new FileState(List.of(), Map.of()));
+    }
+  }
+
+  private static List<Paper> read(String source, String text) {
+    List<Paper> papers = new ArrayList<>();
+    new BibtexReader()
+        .read(
+            source,
+            text,
+            new PaperSink() {
+              @Override
+              public void paper(Paper paper) {
+                if (paper.key() != null && !paper.key().isBlank()) {
+                  papers.add(paper);
+                }
+              }
+
+              @Override
+              public void problem(ReadProblem problem) {
+                // Unfinished entries are normal while the user types.
+              }
+            });
+    return papers;
+  }
+
+  record ChunkText(int startLine, String text) {}
+
+  /** Cuts a .bib text into chunks of whole entries, at boundaries chosen by entry content. */
+  static List<ChunkText> split(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("@string") || lower.contains("crossref") || text.length() < 4096) {
+      return List.of(new ChunkText(1, text));
+    }
+    List<ChunkText> chunks = new ArrayList<>();
+    int chunkStart = 0;
+    int chunkLine = 1;
+    int entryStart = -1;
+    int line = 1;
+    int lineStartOffset = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      boolean atLineStart = i == lineStartOffset;
+      if (atLineStart && i < n && text.charAt(i) == '@') {
+        if (entryStart >= 0 && i - chunkStart > 2048 && boundaryAfter(text, entryStart, i)) {
+          chunks.add(new ChunkText(chunkLine, text.substring(chunkStart, i)));
+          chunkStart = i;
+          chunkLine = line;
+        }
+        entryStart = i;
+      }
+      if (i < n && text.charAt(i) == '\n') {
+        line++;
+        lineStartOffset = i + 1;
+      }
+    }
+    chunks.add(new ChunkText(chunkLine, text.substring(chunkStart)));
+    return chunks;
+  }
+
+  private static boolean boundaryAfter(String text, int entryStart, int entryEnd) {
+    int h = 0;
+    for (int i = entryStart; i < entryEnd; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return (h & 15) == 0;
+  }
+
+  /** Ranked search restricted to {@code bibFiles}. */
+  public List<SearchHit> search(String text, int limit, Set<Path> bibFiles) throws IOException {
+    List<SearchHit> hits = index.search(SearchQuery.of(text, limit));
+    List<SearchHit> kept = new ArrayList<>(hits.size());
+    for (SearchHit h : hits) {
+      Origin o = h.paper().origin();
+      if (o != null && bibFiles.contains(fileOf(o.source()))) {
+        kept.add(h);
+      }
+    }
+    return kept;
+  }
+
+  private static Path fileOf(String source) {
+    int hash = source.lastIndexOf('#');
+    return Path.of(hash < 0 ? source : source.substring(0, hash));
+  }
+
+  /** The entry with this key in the first of {@code bibFiles} that has it. */
+  public Optional<BibEntry> entry(String key, Collection<Path> bibFiles) {
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null) {
+        BibEntry e = s.byKey.get(key);
+        if (e != null) {
+          return Optional.of(e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every entry of these files, in file order. */
+  public List<BibEntry> entries(Collection<Path> bibFiles) {
+    List<BibEntry> all = new ArrayList<>();
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null) {
+        all.addAll(s.byKey.values());
+      }
+    }
+    return all;
+  }
+
+  /** An entry of these files that is the same paper as {@code paper} (by DOI, arXiv id, title). */
+  public Optional<BibEntry> samePaper(Paper paper, Collection<Path> bibFiles) {
+    String title = normalTitle(paper.title());
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s == null) {
+        continue;
+      }
+      Map<String, List<BibEntry>> byTitle = s.byTitle;
+      if (byTitle == null) {
+        byTitle = new HashMap<>();
+        for (BibEntry e : s.byKey.values()) {
+          for (String k : lookupKeys(e.paper())) {
+            byTitle.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+          }
+        }
+        s.byTitle = byTitle;
+      }
+      for (String k : lookupKeys(paper)) {
+        for (BibEntry e : byTitle.getOrDefault(k, List.of())) {
+          if (SamePaper.test(paper, e.paper())) {
+            return Optional.of(e);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> lookupKeys(Paper p) {
+    List<String> keys = new ArrayList<>(3);
+    if (p.doi() != null) {
+      keys.add("doi:" + p.doi().toLowerCase(Locale.ROOT));
+    }
+    if (p.arxivId() != null) {
+      keys.add("arxiv:" + p.arxivId().toLowerCase(Locale.ROOT).replaceFirst("v\\d+$", ""));
+    }
+    String t = normalTitle(p.title());
+    if (!t.isEmpty()) {
+      keys.add("title:" + t);
+    }
+    return keys;
+  }
+
+  private static String normalTitle(String title) {
+    if (title == null) {
+      return "";
+    }
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+  }
+
+  @Override
+  public void close() throws IOException {
+    worker.shutdownNow();
+    index.close();
+  }
+}

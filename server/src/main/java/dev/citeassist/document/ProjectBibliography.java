@@ -230,6 +230,12 @@ public final class ProjectBibliography implements Closeable {
     for (int i = entryStart; i < entryEnd; i++) {
       h = 31 * h + text.charAt(i);
     }
+    // Mix, so that the low bits depend on every character.
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
     return (h & 15) == 0;
   }
 

@@ -1,6 +1,7 @@
 package dev.citeassist.server;
 
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
+import dev.citeassist.catalogue.UserSources;
 import dev.citeassist.completion.AddEntryCommand;
 import dev.citeassist.completion.CitationCompletion;
 import dev.citeassist.completion.Commands;
@@ -12,7 +13,11 @@ import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.settings.Settings;
 import dev.citeassist.settings.SettingsParser;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,7 +118,19 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     Settings s = SettingsParser.parse(json, settings);
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
-    catalogue.open(new CatalogueConfig(s.cacheDir(), s.catalogueSources()));
+    catalogue.open(new CatalogueConfig(s.cacheDir(), catalogueSources(s)));
+  }
+
+  /** The sources {@code citeassist index} registered, then the ones the settings name. */
+  private static List<Path> catalogueSources(Settings s) {
+    Set<Path> all = new LinkedHashSet<>();
+    try {
+      all.addAll(UserSources.atDefaultLocation().load());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "could not read the registered catalogue sources", e);
+    }
+    all.addAll(s.catalogueSources());
+    return new ArrayList<>(all);
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param dialect how generated entries are written
  * @param targetBib the {@code .bib} new entries go to (relative to the root document), or null for
  *     the first one the document names
- * @param catalogueSources the user's own catalogue sources, added to the built-in seeds
+ * @param catalogueSources catalogue sources added to the built-in seeds and to those that {@code
+ *     citeassist index} registered
  * @param cacheDir where the catalogue index lives
  */
 public record Settings(
@@ -42,12 +43,8 @@ public record Settings(
         defaultCacheDir());
   }
 
+  /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */
   static Path defaultCacheDir() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("citeassist");
+    return dev.citeassist.catalogue.CacheLocation.resolve();
   }
 }

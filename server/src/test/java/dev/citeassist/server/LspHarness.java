@@ -81,14 +81,22 @@ final class LspHarness implements AutoCloseable {
   private CursorFixture fixture;
   private Path cursorFile;
 
+  /** The server in this JVM, over pipes. */
   LspHarness(Path dir, Path cacheDir, Features features) throws Exception {
-    this.dir = dir;
+    this(dir, cacheDir, features, inProcess());
+  }
+
+  /** Where the server runs: its input, its output, and its exit code once it ends. */
+  record Connection(
+      java.io.InputStream fromServer, java.io.OutputStream toServer, CompletableFuture<Integer> exit) {}
+
+  private static Connection inProcess() throws IOException {
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
     PipedOutputStream clientOut = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     PrintStream err = System.err;
-    exit =
+    CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () -> {
               int code = ServeCommand.run(List.of(), serverIn, serverOut, err);
@@ -99,6 +107,23 @@ final class LspHarness implements AutoCloseable {
               }
               return code;
             });
+    return new Connection(clientIn, clientOut, exit);
+  }
+
+  /** A separate process speaking JSON-RPC over its stdio; its stderr goes to {@code log}. */
+  static Connection process(List<String> command, Path log) throws IOException {
+    Process p =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    return new Connection(p.getInputStream(), p.getOutputStream(), p.onExit().thenApply(Process::exitValue));
+  }
+
+  LspHarness(Path dir, Path cacheDir, Features features, Connection connection) throws Exception {
+    this.dir = dir;
+    this.exit = connection.exit();
+    java.io.InputStream clientIn = connection.fromServer();
+    java.io.OutputStream clientOut = connection.toServer();
     Launcher<LanguageServer> launcher =
         LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     launcher.startListening();

@@ -89,8 +89,7 @@ class CompletionProtocolTest {
         return list.getItems().get(i);
       }
     }
-    throw new AssertionError(
-        title + " not in the top " + within + ": " + LspHarness.labels(list));
+    throw new AssertionError(title + " not in the top " + within + ": " + LspHarness.labels(list));
   }
 
   @Test
@@ -132,7 +131,8 @@ class CompletionProtocolTest {
       CompletionItem first = list.getItems().get(0);
       assertEquals("liao2018random", first.getLabel());
       assertEquals(CompletionItemKind.Reference, first.getKind());
-      assertEquals("Liao, Couillet · 2018 · A Random Matrix Approach to Neural Networks", first.getDetail());
+      assertEquals(
+          "Liao, Couillet · 2018 · A Random Matrix Approach to Neural Networks", first.getDetail());
       assertNull(first.getCommand());
       for (int i = 0; i < list.getItems().size(); i++) {
         CompletionItem it = list.getItems().get(i);
@@ -230,7 +230,8 @@ class CompletionProtocolTest {
   void withoutApplyEditTheEntryIsWrittenToDiskKeepingEveryOtherByte() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
       h.open(PROJECT);
-      CompletionItem item = withTitle(h.completeUntil(l -> l.getItems().size() >= 3), SYMMETRY_TITLE, 3);
+      CompletionItem item =
+          withTitle(h.completeUntil(l -> l.getItems().size() >= 3), SYMMETRY_TITLE, 3);
       h.accept(item);
       assertTrue(h.client.edits.isEmpty());
       String after = Files.readString(dir.resolve("refs.bib"));
@@ -243,12 +244,14 @@ class CompletionProtocolTest {
   void withoutBibliographyEntryGoesToNewReferencesBibAndUserIsTold() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       h.open("\\documentclass{article}\n\\begin{document}\n\\cite{symm|}\n\\end{document}\n");
-      CompletionItem item = withTitle(h.completeUntil(l -> l.getItems().size() >= 3), SYMMETRY_TITLE, 3);
+      CompletionItem item =
+          withTitle(h.completeUntil(l -> l.getItems().size() >= 3), SYMMETRY_TITLE, 3);
       h.accept(item);
       Path refs = dir.resolve("references.bib");
       assertEquals(item.getLabel(), read(h.text(refs)).get(0).key());
       assertTrue(
-          h.client.shown.stream().anyMatch(m -> m.getMessage().contains("\\bibliography{references}")),
+          h.client.shown.stream()
+              .anyMatch(m -> m.getMessage().contains("\\bibliography{references}")),
           String.valueOf(h.client.shown));
     }
   }
@@ -264,9 +267,11 @@ class CompletionProtocolTest {
         }
         """;
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      Path tex = h.open(PROJECT.substring(0, PROJECT.indexOf("%! refs.bib")) + "%! refs.bib\n" + refs);
+      Path tex =
+          h.open(PROJECT.substring(0, PROJECT.indexOf("%! refs.bib")) + "%! refs.bib\n" + refs);
       CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("mine"));
-      assertEquals(1, list.getItems().stream().filter(i -> i.getDetail().contains(SYMMETRY_TITLE)).count());
+      assertEquals(
+          1, list.getItems().stream().filter(i -> i.getDetail().contains(SYMMETRY_TITLE)).count());
       h.accept(list.getItems().get(LspHarness.labels(list).indexOf("mine")));
       assertTrue(h.text(tex).contains("\\citep{mine}"));
       assertEquals(refs, h.text(dir.resolve("refs.bib")));
@@ -283,7 +288,8 @@ class CompletionProtocolTest {
       h.change(
           bib,
           new org.eclipse.lsp4j.TextEdit(
-              new org.eclipse.lsp4j.Range(end, end), "@misc{zebra2020, title = {Zebra stripes}}\n"));
+              new org.eclipse.lsp4j.Range(end, end),
+              "@misc{zebra2020, title = {Zebra stripes}}\n"));
       CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("zebra2020"));
       assertEquals("zebra2020", list.getItems().get(0).getLabel());
       assertEquals(text, Files.readString(bib), "the server wrote to an open buffer's file");

@@ -85,7 +85,8 @@ class HoverProtocolTest {
       assertEquals(MarkupKind.PLAINTEXT, hover.getContents().getRight().getKind());
       assertTrue(
           value(hover).startsWith("Remove Symmetries to Control Model Expressivity"), value(hover));
-      assertTrue(value(hover).endsWith("from the catalogue, not in your bibliography yet"), value(hover));
+      assertTrue(
+          value(hover).endsWith("from the catalogue, not in your bibliography yet"), value(hover));
     }
   }
 

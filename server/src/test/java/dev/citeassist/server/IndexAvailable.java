@@ -7,8 +7,8 @@ import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.search.PaperIndex;
 
 /**
- * Protocol tests need the index module's implementations; while a contract still throws
- * {@link UnsupportedOperationException} they are skipped, not passed.
+ * Protocol tests need the index module's implementations; while a contract still throws {@link
+ * UnsupportedOperationException} they are skipped, not passed.
  */
 final class IndexAvailable {
 
@@ -17,13 +17,17 @@ final class IndexAvailable {
   static void assume() {
     boolean ok;
     try (PaperIndex index = PaperIndex.inMemory()) {
-      new BibtexReader().read("probe.bib", "@misc{a, title={T}}", new dev.citeassist.catalogue.PaperSink() {
-        @Override
-        public void paper(dev.citeassist.paper.Paper paper) {}
+      new BibtexReader()
+          .read(
+              "probe.bib",
+              "@misc{a, title={T}}",
+              new dev.citeassist.catalogue.PaperSink() {
+                @Override
+                public void paper(dev.citeassist.paper.Paper paper) {}
 
-        @Override
-        public void problem(dev.citeassist.catalogue.ReadProblem problem) {}
-      });
+                @Override
+                public void problem(dev.citeassist.catalogue.ReadProblem problem) {}
+              });
       Catalogue.builtIn();
       ok = true;
     } catch (UnsupportedOperationException | java.io.IOException e) {

@@ -61,7 +61,11 @@ final class LspHarness implements AutoCloseable {
 
   /** What the client says it can do. */
   record Features(
-      boolean snippets, boolean markdown, boolean resolve, boolean applyEdit, boolean documentChanges) {
+      boolean snippets,
+      boolean markdown,
+      boolean resolve,
+      boolean applyEdit,
+      boolean documentChanges) {
     static Features all() {
       return new Features(true, true, true, true, true);
     }
@@ -88,7 +92,9 @@ final class LspHarness implements AutoCloseable {
 
   /** Where the server runs: its input, its output, and its exit code once it ends. */
   record Connection(
-      java.io.InputStream fromServer, java.io.OutputStream toServer, CompletableFuture<Integer> exit) {}
+      java.io.InputStream fromServer,
+      java.io.OutputStream toServer,
+      CompletableFuture<Integer> exit) {}
 
   private static Connection inProcess() throws IOException {
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
@@ -116,7 +122,8 @@ final class LspHarness implements AutoCloseable {
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    return new Connection(p.getInputStream(), p.getOutputStream(), p.onExit().thenApply(Process::exitValue));
+    return new Connection(
+        p.getInputStream(), p.getOutputStream(), p.onExit().thenApply(Process::exitValue));
   }
 
   LspHarness(Path dir, Path cacheDir, Features features, Connection connection) throws Exception {
@@ -145,7 +152,8 @@ final class LspHarness implements AutoCloseable {
       item.setDocumentationFormat(List.of(MarkupKind.MARKDOWN, MarkupKind.PLAINTEXT));
     }
     if (f.resolve()) {
-      item.setResolveSupport(new CompletionItemResolveSupportCapabilities(List.of("documentation")));
+      item.setResolveSupport(
+          new CompletionItemResolveSupportCapabilities(List.of("documentation")));
     }
     TextDocumentClientCapabilities td = new TextDocumentClientCapabilities();
     td.setCompletion(new CompletionCapabilities(item));
@@ -184,7 +192,8 @@ final class LspHarness implements AutoCloseable {
         .getTextDocumentService()
         .didOpen(
             new DidOpenTextDocumentParams(
-                new TextDocumentItem(uri, file.toString().endsWith(".bib") ? "bibtex" : "latex", 1, text)));
+                new TextDocumentItem(
+                    uri, file.toString().endsWith(".bib") ? "bibtex" : "latex", 1, text)));
   }
 
   /** The client's buffer of a file it has open, else the file on disk. */
@@ -242,7 +251,10 @@ final class LspHarness implements AutoCloseable {
   }
 
   CompletionItem resolve(CompletionItem item) throws Exception {
-    return server.getTextDocumentService().resolveCompletionItem(item).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return server
+        .getTextDocumentService()
+        .resolveCompletionItem(item)
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   Hover hover(Position position) throws Exception {
@@ -264,7 +276,8 @@ final class LspHarness implements AutoCloseable {
       server
           .getWorkspaceService()
           .executeCommand(
-              new ExecuteCommandParams(item.getCommand().getCommand(), item.getCommand().getArguments()))
+              new ExecuteCommandParams(
+                  item.getCommand().getCommand(), item.getCommand().getArguments()))
           .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
   }
@@ -274,7 +287,8 @@ final class LspHarness implements AutoCloseable {
     TextDocument d = buffers.get(file);
     TextDocument next = d.apply(edit.getRange(), edit.getNewText(), d.version() + 1);
     buffers.put(file, next);
-    TextDocumentContentChangeEvent event = new TextDocumentContentChangeEvent(edit.getRange(), edit.getNewText());
+    TextDocumentContentChangeEvent event =
+        new TextDocumentContentChangeEvent(edit.getRange(), edit.getNewText());
     server
         .getTextDocumentService()
         .didChange(
@@ -296,7 +310,9 @@ final class LspHarness implements AutoCloseable {
               buffers.put(p, new TextDocument(create.getUri(), 0, ""));
               server
                   .getTextDocumentService()
-                  .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(create.getUri(), "bibtex", 0, "")));
+                  .didOpen(
+                      new DidOpenTextDocumentParams(
+                          new TextDocumentItem(create.getUri(), "bibtex", 0, "")));
             }
           }
         }
@@ -304,7 +320,9 @@ final class LspHarness implements AutoCloseable {
         we.getChanges()
             .forEach(
                 (uri, list) ->
-                    edits.add(new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, null), list)));
+                    edits.add(
+                        new TextDocumentEdit(
+                            new VersionedTextDocumentIdentifier(uri, null), list)));
       }
       for (TextDocumentEdit e : edits) {
         Path p = Documents.path(e.getTextDocument().getUri());
@@ -318,7 +336,10 @@ final class LspHarness implements AutoCloseable {
         }
         // Apply from the end so earlier ranges stay valid.
         List<TextEdit> sorted = new ArrayList<>(e.getEdits());
-        sorted.sort((a, b) -> Integer.compare(d.offset(b.getRange().getStart()), d.offset(a.getRange().getStart())));
+        sorted.sort(
+            (a, b) ->
+                Integer.compare(
+                    d.offset(b.getRange().getStart()), d.offset(a.getRange().getStart())));
         for (TextEdit t : sorted) {
           change(p, t);
         }

@@ -29,7 +29,8 @@ final class RecordingClient implements LanguageClient {
   @Override
   public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
     edits.add(params);
-    return CompletableFuture.supplyAsync(() -> new ApplyWorkspaceEditResponse(editor.apply(params)));
+    return CompletableFuture.supplyAsync(
+        () -> new ApplyWorkspaceEditResponse(editor.apply(params)));
   }
 
   @Override

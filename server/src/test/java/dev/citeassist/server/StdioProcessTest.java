@@ -34,7 +34,11 @@ class StdioProcessTest {
 
   List<String> command() {
     return List.of(
-        java(), "-cp", System.getProperty("java.class.path"), StdioLauncher.class.getName(), "serve");
+        java(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        StdioLauncher.class.getName(),
+        "serve");
   }
 
   @Test
@@ -59,7 +63,8 @@ class StdioProcessTest {
     assertTrue(h.text(tex).contains("\\citep{" + item.getLabel() + "}"));
     String bib = h.text(dir.resolve("refs.bib"));
     assertTrue(bib.startsWith(CompletionProtocolTest.REFS));
-    assertTrue(bib.substring(CompletionProtocolTest.REFS.length()).contains("{" + item.getLabel() + ","));
+    assertTrue(
+        bib.substring(CompletionProtocolTest.REFS.length()).contains("{" + item.getLabel() + ","));
     Position onKey = new Position(h.cursor().getLine(), h.cursor().getCharacter() + 1);
     String hover = h.hover(onKey).getContents().getRight().getValue();
     assertTrue(hover.contains("When symmetry is present in the loss function"), hover);

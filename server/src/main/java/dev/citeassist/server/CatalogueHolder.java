@@ -23,6 +23,14 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
   private static final Logger LOG = Logger.getLogger(CatalogueHolder.class.getName());
 
   private final long waitMillis;
+  // Its own thread: the common pool may be small (one thread on two cores) and busy.
+  private final java.util.concurrent.ExecutorService opener =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "citeassist-catalogue");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile CatalogueConfig config;
   private volatile CompletableFuture<Catalogue> catalogue;
 
@@ -54,7 +62,8 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
-            });
+            },
+            opener);
     if (old != null) {
       old.thenAccept(this::closeQuietly);
     }
@@ -93,5 +102,6 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
     if (c != null) {
       c.thenAccept(this::closeQuietly);
     }
+    opener.shutdown();
   }
 }

@@ -189,13 +189,14 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   @Override
   public void exit() {
     try {
+      requests.shutdownNow();
+      catalogue.close();
       bibliography.close();
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "closing the bibliography index failed", e);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "closing the indexes failed", e);
+    } finally {
+      onExit.run();
     }
-    catalogue.close();
-    requests.shutdownNow();
-    onExit.run();
   }
 
   @Override

@@ -104,8 +104,9 @@ public final class ServeCommand {
     server.connect(client);
     handler.connect(client);
     Future<Void> listening = launcher.startListening();
-    CompletableFuture<Void> closed =
-        CompletableFuture.runAsync(
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    Thread watcher =
+        new Thread(
             () -> {
               try {
                 listening.get();
@@ -114,7 +115,11 @@ public final class ServeCommand {
               } catch (ExecutionException e) {
                 // The connection broke; the exit code says so.
               }
-            });
+              closed.complete(null);
+            },
+            "citeassist-connection");
+    watcher.setDaemon(true);
+    watcher.start();
     CompletableFuture.anyOf(exited, closed).join();
     handler.connect(null);
     return exited.isDone() && server.isShutdown() ? 0 : 1;

@@ -8,9 +8,11 @@ import dev.citeassist.document.Documents;
 import dev.citeassist.document.TextDocument;
 import dev.citeassist.fixture.CursorFixture;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,13 +99,17 @@ final class LspHarness implements AutoCloseable {
       CompletableFuture<Integer> exit) {}
 
   private static Connection inProcess() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 20);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 20);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    // NIO pipes: java.io's piped streams break when the thread that last wrote ends.
+    Pipe toServer = Pipe.open();
+    Pipe toClient = Pipe.open();
+    InputStream serverIn = Channels.newInputStream(toServer.source());
+    OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+    InputStream clientIn = Channels.newInputStream(toClient.source());
+    OutputStream serverOut = Channels.newOutputStream(toClient.sink());
     PrintStream err = System.err;
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread t =
+        new Thread(
             () -> {
               int code = ServeCommand.run(List.of(), serverIn, serverOut, err);
               try {
@@ -111,8 +117,11 @@ final class LspHarness implements AutoCloseable {
               } catch (IOException e) {
                 // Already closed.
               }
-              return code;
-            });
+              exit.complete(code);
+            },
+            "test-server");
+    t.setDaemon(true);
+    t.start();
     return new Connection(clientIn, clientOut, exit);
   }
 

@@ -1,0 +1,169 @@
+package dev.citeassist.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.Person;
+import dev.citeassist.paper.SourceFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exact expectations on the real seeds: every record of the five shared seed files, read with the
+ * sniffed reader and written by {@link RecordJson}, equals its line of expected-records.jsonl,
+ * field by field and in field order. Skipped when the shared folder is absent.
+ */
+class SeedRecordsTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void everySeedRecordEqualsItsExpectedRecordFieldByField() throws IOException {
+    Path seeds = sharedSeeds();
+    List<String> expected = expectedLines(seeds);
+    List<Paper> papers = readSharedSeeds(seeds);
+
+    assertEquals(192, expected.size(), "expected-records.jsonl lines");
+    for (int i = 0; i < Math.min(expected.size(), papers.size()); i++) {
+      JsonNode want = MAPPER.readTree(expected.get(i));
+      JsonNode got = MAPPER.readTree(RecordJson.toJson(papers.get(i)));
+      String difference = firstDifference(want, got);
+      if (difference != null) {
+        fail("record " + (i + 1) + " (" + where(papers.get(i)) + "): " + difference);
+      }
+    }
+    assertEquals(192, papers.size(), "records read from the five seeds");
+  }
+
+  @Test
+  void recordsJsonIsByteForByteTheExpectedLine() throws IOException {
+    Path seeds = sharedSeeds();
+    List<String> expected = expectedLines(seeds);
+    List<Paper> papers = readSharedSeeds(seeds);
+
+    assertEquals(expected.size(), papers.size());
+    for (int i = 0; i < papers.size(); i++) {
+      assertEquals(expected.get(i), RecordJson.toJson(papers.get(i)), "record " + (i + 1));
+    }
+  }
+
+  @Test
+  void shownAuthorNamesSurviveParsingIntoPersons() throws IOException {
+    Path seeds = sharedSeeds();
+    List<String> expected = expectedLines(seeds);
+    int names = 0;
+    for (String line : expected) {
+      for (JsonNode name : MAPPER.readTree(line).path("authors")) {
+        assertEquals(name.asText(), Person.parse(name.asText()).display());
+        names++;
+      }
+    }
+    assertEquals(true, names > 200, "author names checked: " + names);
+  }
+
+  @Test
+  void shippedSeedsAreTheSharedSeeds() throws IOException {
+    Path seeds = sharedSeeds();
+    for (String file : SeedCatalogue.FILES) {
+      try (InputStream shipped = SeedCatalogue.class.getResourceAsStream("seeds/" + file)) {
+        assertTrue(shipped != null, "shipped seed " + file);
+        assertTrue(
+            java.util.Arrays.equals(
+                Files.readAllBytes(seeds.resolve(file)), shipped.readAllBytes()),
+            "shipped seed differs from the shared one: " + file);
+      }
+    }
+  }
+
+  @Test
+  void builtInCatalogueReads192RecordsWithoutProblems() throws IOException {
+    CollectingSink sink = new CollectingSink();
+    SeedCatalogue.read(sink);
+
+    assertEquals(List.of(), sink.problems);
+    assertEquals(192, sink.papers.size());
+    assertEquals(
+        47 + 43,
+        sink.papers.stream().filter(p -> p.origin().format() == SourceFormat.LISTING).count());
+    assertEquals(
+        188,
+        sink.papers.stream().map(p -> p.title().toLowerCase()).distinct().count(),
+        "distinct papers (four appear on both daily pages)");
+  }
+
+  private static List<Paper> readSharedSeeds(Path seeds) throws IOException {
+    CollectingSink sink = new CollectingSink();
+    for (String file : SeedCatalogue.FILES) {
+      Path path = seeds.resolve(file);
+      SourceFormat format =
+          SeedFormats.sniff(path).orElseThrow(() -> new AssertionError("not sniffed: " + file));
+      try (InputStream in = Files.newInputStream(path)) {
+        SeedFormats.readerFor(format).read(file, in, sink);
+      }
+    }
+    assertEquals(List.of(), sink.problems, "problems reading the seeds");
+    return sink.papers;
+  }
+
+  private static List<String> expectedLines(Path seeds) throws IOException {
+    return Files.readAllLines(seeds.resolve("expected-records.jsonl"), StandardCharsets.UTF_8);
+  }
+
+  /** The first field (in expected order) whose name, position or value differs; null if none. */
+  private static String firstDifference(JsonNode want, JsonNode got) {
+    List<String> wantNames = new ArrayList<>();
+    want.fieldNames().forEachRemaining(wantNames::add);
+    List<String> gotNames = new ArrayList<>();
+    got.fieldNames().forEachRemaining(gotNames::add);
+    for (String name : wantNames) {
+      if (!got.has(name)) {
+        return "field " + name + " missing";
+      }
+      if (!Objects.equals(want.get(name), got.get(name))) {
+        return "field " + name + ": expected " + want.get(name) + " but was " + got.get(name);
+      }
+    }
+    if (!wantNames.equals(gotNames)) {
+      return "fields " + gotNames + " but expected " + wantNames;
+    }
+    return null;
+  }
+
+  private static String where(Paper paper) {
+    return paper.origin().source() + ":" + paper.origin().line() + " " + paper.title();
+  }
+
+  /**
+   * The shared folder: the surefire property if that directory exists, else the environment
+   * variable CITEASSIST_SHARED, else /work/shared. Skips the test when it has no seeds.
+   */
+  static Path sharedSeeds() {
+    String property = System.getProperty("citeassist.shared");
+    Path shared;
+    if (property != null && Files.isDirectory(Paths.get(property))) {
+      shared = Paths.get(property);
+    } else if (System.getenv("CITEASSIST_SHARED") != null) {
+      shared = Paths.get(System.getenv("CITEASSIST_SHARED"));
+    } else {
+      shared = Paths.get("/work/shared");
+    }
+    Path seeds = shared.resolve("catalogue-seeds");
+    assumeTrue(
+        Files.isRegularFile(seeds.resolve("expected-records.jsonl")),
+        "shared seeds absent: " + seeds);
+    return seeds;
+  }
+}

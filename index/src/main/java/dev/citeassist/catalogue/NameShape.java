@@ -71,7 +71,8 @@ final class NameShape {
     }
     score +=
         switch (words) {
-          case 1 -> -3.0; // mononyms exist, but a lone word is more often a cut-off fragment
+          // mononyms exist, but a lone word is more often a cut-off fragment ("J. Smith" is not)
+          case 1 -> initials > 0 ? 0.0 : -3.0;
           case 2 -> 0.0;
           case 3 -> -1.0;
           default -> -2.5;

@@ -2,6 +2,7 @@ package dev.citeassist.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -103,13 +104,13 @@ final class TitleAuthorSplitter {
           case NAME_SYLLABLES -> -2.0;
           case SURNAME_PREFIX -> -1.0;
           case OTHER ->
-              CamelJoin.isPinyinSyllable(lastJunction.right().toLowerCase(java.util.Locale.ROOT))
+              CamelJoin.isPinyinSyllable(lastJunction.right().toLowerCase(Locale.ROOT))
                   ? -1.0
                   : -0.5;
         });
   }
 
-  /** The candidate split points of {@code glued}, for tests that explain a decision. */
+  /** Every candidate with its score ("--" when dropped): explains a decision in a failing test. */
   static List<String> candidates(String glued) {
     List<String> out = new ArrayList<>();
     for (int i = 1; i < glued.length(); i++) {
@@ -118,7 +119,7 @@ final class TitleAuthorSplitter {
         List<String> names = List.of(glued.substring(i).split(", ", -1));
         OptionalDouble s = score(title, names);
         out.add(
-            (s.isPresent() ? String.format("%.1f", s.getAsDouble()) : "--")
+            (s.isPresent() ? String.format(Locale.ROOT, "%.1f", s.getAsDouble()) : "--")
                 + " | "
                 + title.substring(Math.max(0, title.length() - 12))
                 + " | "

@@ -10,11 +10,14 @@ import dev.citeassist.paper.SourceFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListingReaderTest {
+
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
 
   @Test
   void readsEveryFieldOfARecord() throws IOException {
@@ -194,8 +197,6 @@ class ListingReaderTest {
         sink.problems);
     assertEquals("An abstract \uFFFD here.", sink.papers.get(0).abstractText());
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   private static CollectingSink read(String text) throws IOException {
     CollectingSink sink = new CollectingSink();

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class SeedRecordsTest {
         names++;
       }
     }
-    assertEquals(true, names > 200, "author names checked: " + names);
+    assertTrue(names > 200, "author names checked: " + names);
   }
 
   @Test
@@ -81,8 +82,7 @@ class SeedRecordsTest {
       try (InputStream shipped = SeedCatalogue.class.getResourceAsStream("seeds/" + file)) {
         assertTrue(shipped != null, "shipped seed " + file);
         assertTrue(
-            java.util.Arrays.equals(
-                Files.readAllBytes(seeds.resolve(file)), shipped.readAllBytes()),
+            Arrays.equals(Files.readAllBytes(seeds.resolve(file)), shipped.readAllBytes()),
             "shipped seed differs from the shared one: " + file);
       }
     }

@@ -6,8 +6,6 @@ import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +14,12 @@ import java.util.regex.Pattern;
  * Reads the listing format (seeds 000, 001, 004). A record is three lines: a header ({@link
  * ListingHeader}: category, date, "Code" flag), the title glued to at most three authors with an
  * optional " et al." and " · affiliation" ({@link TitleAuthorSplitter}), and the abstract. Blank
- * lines are ignored; an abstract that runs over several lines is joined with spaces.
+ * lines are ignored.
  *
  * <p>Broken records are reported, never guessed: a header with no title line, or a title line that
  * cannot be split, is skipped with a {@link ReadProblem}; a record with no abstract is kept (the
- * abstract null) and reported. Stateless and thread-safe; streams the source.
+ * abstract null) and reported; text after the abstract (perhaps a record that lost its header) is
+ * reported and skipped up to the next header. Stateless and thread-safe; streams the source.
  */
 public final class ListingReader implements CatalogueReader {
 
@@ -51,8 +50,16 @@ public final class ListingReader implements CatalogueReader {
         }
       } else if (pending.titleLine == null) {
         pending.titleLine = line;
-      } else {
-        pending.abstractLines.add(line.text().strip());
+      } else if (pending.abstractText == null) {
+        pending.abstractText = line.text().strip();
+      } else if (!reportedStray) {
+        // Joining it to the abstract would hide a record that lost its header.
+        sink.problem(
+            new ReadProblem(
+                sourceName,
+                line.number(),
+                "text after the abstract, before the next category/date line"));
+        reportedStray = true;
       }
     }
     finish(sourceName, pending, sink);
@@ -77,7 +84,7 @@ public final class ListingReader implements CatalogueReader {
               "cannot tell where the title ends and the author list begins"));
       return;
     }
-    String abstractText = p.abstractLines.isEmpty() ? null : String.join(" ", p.abstractLines);
+    String abstractText = p.abstractText;
     if (abstractText == null) {
       sink.problem(new ReadProblem(source, p.headerLine, "record has no abstract line"));
     }
@@ -119,12 +126,12 @@ public final class ListingReader implements CatalogueReader {
                     .affiliation(shownAffiliation));
   }
 
-  /** A record being read: its header, then its title line, then its abstract lines. */
+  /** A record being read: its header, then its title line, then its abstract. */
   private static final class Pending {
     final int headerLine;
     final ListingHeader header;
     NumberedLines.Line titleLine;
-    final List<String> abstractLines = new ArrayList<>();
+    String abstractText;
 
     Pending(int headerLine, ListingHeader header) {
       this.headerLine = headerLine;

@@ -155,6 +155,30 @@ class ListingReaderTest {
   }
 
   @Test
+  void reportsARecordThatLostItsHeaderInsteadOfMergingIt() throws IOException {
+    CollectingSink sink =
+        read(
+            """
+            MLMar 2, 2020
+            Kernel MethodsJohn Smith
+            An abstract.
+            Lost HeadersAnna Schmidt
+            Another abstract.
+            CVApr 1, 2019
+            Adversarial PatchesYingwei Li
+            A third abstract.
+            """);
+
+    assertEquals(
+        List.of(
+            new ReadProblem(
+                "test.txt", 4, "text after the abstract, before the next category/date line")),
+        sink.problems);
+    assertEquals(List.of("Kernel Methods", "Adversarial Patches"), titles(sink));
+    assertEquals("An abstract.", sink.papers.get(0).abstractText());
+  }
+
+  @Test
   void reportsTextBeforeTheFirstHeaderOnce() throws IOException {
     CollectingSink sink =
         read(

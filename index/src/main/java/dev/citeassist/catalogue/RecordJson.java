@@ -12,15 +12,18 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes a paper read from a listing or a daily-papers page as the one-line JSON object that {@code
- * citeassist records --json} prints and {@code catalogue-seeds/expected-records.jsonl} holds: the
- * same field names in the same order, the month as "Feb", absent values as null, and the same
- * separators (", " and ": "), so a record is byte for byte the expected line.
+ * Writes a paper as the one-line JSON object that {@code citeassist records --json} prints. For
+ * papers read from a listing or a daily-papers page it is the shape {@code
+ * catalogue-seeds/expected-records.jsonl} holds: the same field names in the same order, the month
+ * as "Feb", absent values as null, and the same separators (", " and ": "), so a record is byte for
+ * byte the expected line.
  *
  * <p>Listing: source, line, category, month, day, year, code, title, authors (as shown), etAl,
  * affiliation, abstract. Daily papers: source, title, abstract, authorCount, month, day, year,
  * upvotes; upvotes is the number after the date, so a record without a date has no upvotes field at
- * all. Other formats are refused (IllegalArgumentException). Thread-safe.
+ * all. Records of other formats (BibTeX, JSON sources) get a general shape that expected-records
+ * does not fix: source, line, type, key, title, authors, etAl, month, day, year, venue, doi,
+ * arxivId, url, category, abstract. Thread-safe.
  */
 public final class RecordJson {
 
@@ -42,22 +45,44 @@ public final class RecordJson {
   /** Writes the record as one line of JSON, without a line break; does not close {@code out}. */
   public static void write(Paper paper, Writer out) throws IOException {
     SourceFormat format = paper.origin() == null ? null : paper.origin().format();
-    if (format != SourceFormat.LISTING && format != SourceFormat.DAILY_PAPERS) {
-      throw new IllegalArgumentException(
-          "records JSON is defined for listing and daily-papers records, not " + format);
-    }
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.setPrettyPrinter(new SpacedSeparators());
       json.writeStartObject();
-      json.writeStringField("source", paper.origin().source());
+      json.writeStringField("source", paper.origin() == null ? null : paper.origin().source());
       if (format == SourceFormat.LISTING) {
         writeListing(paper, json);
-      } else {
+      } else if (format == SourceFormat.DAILY_PAPERS) {
         writeDailyPapers(paper, json);
+      } else {
+        writeOther(paper, json);
       }
       json.writeEndObject();
     }
+  }
+
+  private static void writeOther(Paper paper, JsonGenerator json) throws IOException {
+    writeNumber("line", paper.origin() == null ? null : paper.origin().line(), json);
+    json.writeStringField("type", paper.type());
+    json.writeStringField("key", paper.key());
+    json.writeStringField("title", paper.title());
+    writeAuthors(paper, json);
+    json.writeBooleanField("etAl", paper.etAl());
+    writeDate(paper, json);
+    json.writeStringField("venue", paper.venue());
+    json.writeStringField("doi", paper.doi());
+    json.writeStringField("arxivId", paper.arxivId());
+    json.writeStringField("url", paper.url());
+    json.writeStringField("category", paper.category());
+    json.writeStringField("abstract", paper.abstractText());
+  }
+
+  private static void writeAuthors(Paper paper, JsonGenerator json) throws IOException {
+    json.writeArrayFieldStart("authors");
+    for (Person author : paper.authors()) {
+      json.writeString(author.display());
+    }
+    json.writeEndArray();
   }
 
   private static void writeListing(Paper paper, JsonGenerator json) throws IOException {
@@ -66,11 +91,7 @@ public final class RecordJson {
     writeDate(paper, json);
     json.writeBooleanField("code", paper.code());
     json.writeStringField("title", paper.title());
-    json.writeArrayFieldStart("authors");
-    for (Person author : paper.authors()) {
-      json.writeString(author.display());
-    }
-    json.writeEndArray();
+    writeAuthors(paper, json);
     json.writeBooleanField("etAl", paper.etAl());
     json.writeStringField("affiliation", paper.affiliation());
     json.writeStringField("abstract", paper.abstractText());

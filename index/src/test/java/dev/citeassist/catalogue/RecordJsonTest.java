@@ -1,7 +1,6 @@
 package dev.citeassist.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
@@ -54,10 +53,23 @@ class RecordJsonTest {
   }
 
   @Test
-  void refusesARecordOfAnotherFormat() {
+  void writesARecordOfAnotherFormatInTheGeneralShape() {
     Paper bibtex =
-        Paper.builder().title("T").origin(new Origin("r.bib", 1, SourceFormat.BIBTEX)).build();
+        Paper.builder()
+            .key("xu2025fundamental")
+            .type("article")
+            .title("T")
+            .authors(List.of(new Person("Yizhou", "Xu")))
+            .year(2025)
+            .venue("J")
+            .origin(new Origin("r.bib", 7, SourceFormat.BIBTEX))
+            .build();
 
-    assertThrows(IllegalArgumentException.class, () -> RecordJson.toJson(bibtex));
+    assertEquals(
+        "{\"source\": \"r.bib\", \"line\": 7, \"type\": \"article\", \"key\": \"xu2025fundamental\","
+            + " \"title\": \"T\", \"authors\": [\"Yizhou Xu\"], \"etAl\": false, \"month\": null,"
+            + " \"day\": null, \"year\": 2025, \"venue\": \"J\", \"doi\": null, \"arxivId\": null,"
+            + " \"url\": null, \"category\": null, \"abstract\": null}",
+        RecordJson.toJson(bibtex));
   }
 }

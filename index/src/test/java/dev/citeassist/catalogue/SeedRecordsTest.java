@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,35 +81,65 @@ class SeedRecordsTest {
   @Test
   void shippedSeedsAreTheSharedSeeds() throws IOException {
     Path seeds = sharedSeeds();
-    for (String file : SeedCatalogue.FILES) {
-      try (InputStream shipped = SeedCatalogue.class.getResourceAsStream("seeds/" + file)) {
-        assertTrue(shipped != null, "shipped seed " + file);
-        assertTrue(
-            Arrays.equals(Files.readAllBytes(seeds.resolve(file)), shipped.readAllBytes()),
-            "shipped seed differs from the shared one: " + file);
-      }
+    assertEquals(seedFiles(seeds), shippedSeedFiles());
+    for (String file : shippedSeedFiles()) {
+      assertTrue(
+          Arrays.equals(Files.readAllBytes(seeds.resolve(file)), shipped(file)),
+          "shipped seed differs from the shared one: " + file);
     }
   }
 
   @Test
-  void builtInCatalogueReads192RecordsWithoutProblems() throws IOException {
+  void shippedSeedsRead192RecordsWithoutProblems() throws IOException {
     CollectingSink sink = new CollectingSink();
-    SeedCatalogue.read(sink);
+    for (String file : shippedSeedFiles()) {
+      byte[] bytes = shipped(file);
+      SourceFormat format =
+          SeedFormats.sniff(new String(bytes, StandardCharsets.UTF_8)).orElseThrow();
+      SeedFormats.readerFor(format).read(file, new ByteArrayInputStream(bytes), sink);
+    }
 
     assertEquals(List.of(), sink.problems);
     assertEquals(192, sink.papers.size());
     assertEquals(
-        47 + 43,
+        14 + 33 + 43,
         sink.papers.stream().filter(p -> p.origin().format() == SourceFormat.LISTING).count());
     assertEquals(
         188,
-        sink.papers.stream().map(p -> p.title().toLowerCase()).distinct().count(),
+        sink.papers.stream().map(p -> p.title().toLowerCase(Locale.ROOT)).distinct().count(),
         "distinct papers (four appear on both daily pages)");
+  }
+
+  /** The seed files the jar ships, as its seeds.list names them. */
+  private static List<String> shippedSeedFiles() throws IOException {
+    return new String(shipped("seeds.list"), StandardCharsets.UTF_8)
+        .lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  private static byte[] shipped(String file) throws IOException {
+    try (InputStream in = SeedRecordsTest.class.getResourceAsStream("seeds/" + file)) {
+      assertTrue(in != null, "not shipped: seeds/" + file);
+      return in.readAllBytes();
+    }
+  }
+
+  /** The seed files of the shared folder, in name order: 000_….txt to 004_….txt. */
+  private static List<String> seedFiles(Path seeds) throws IOException {
+    try (Stream<Path> files = Files.list(seeds)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.matches("\\d{3}_.*\\.txt"))
+          .sorted()
+          .toList();
+    }
   }
 
   private static List<Paper> readSharedSeeds(Path seeds) throws IOException {
     CollectingSink sink = new CollectingSink();
-    for (String file : SeedCatalogue.FILES) {
+    for (String file : seedFiles(seeds)) {
       Path path = seeds.resolve(file);
       SourceFormat format =
           SeedFormats.sniff(path).orElseThrow(() -> new AssertionError("not sniffed: " + file));

@@ -327,7 +327,8 @@ final class TitleProtector {
           || shape.innerUpper
           || shape.digit
           || shape.command
-          || SMALL_WORDS.contains(shape.lowerLetters)) {
+          || SMALL_WORDS.contains(shape.lowerLetters)
+          || isProperNoun(shape.lowerLetters)) {
         continue;
       }
       if (shape.firstUpper) {

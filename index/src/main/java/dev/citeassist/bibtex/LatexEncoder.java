@@ -12,8 +12,9 @@ import java.util.Map;
  * <p>What is already LaTeX stays as written: inline math ({@code $^2$}, {@code $O(n)$}) and control
  * sequences ({@code \emph}, {@code \&}, {@code \ }). Outside them the characters TeX treats
  * specially are escaped ({@code & % # _ $} get a backslash, {@code ~ ^} and a lone backslash become
- * text commands), and braces that have no partner are written as {@code {\textbraceleft}}/{@code
- * {\textbraceright}} so that the value stays balanced for BibTeX, biber and LaTeX alike.
+ * text commands; a tilde right before a control word, {@code ~\cite}, is a tie and stays), and
+ * braces that have no partner are written as {@code {\textbraceleft}}/{@code {\textbraceright}} so
+ * that the value stays balanced for BibTeX, biber and LaTeX alike.
  *
  * <p>For {@link BibtexDialect#BIBLATEX} other characters are kept as Unicode (biber reads UTF-8).
  * For {@link BibtexDialect#BIBTEX} accented letters become BibTeX "special characters" ({@code
@@ -253,7 +254,12 @@ final class LatexEncoder {
         return i + 1;
       }
       case '~' -> {
-        out.append("{\\textasciitilde}");
+        // Before a control word ("see~\cite{x}") a tilde is LaTeX's tie, not a character.
+        boolean tie =
+            i + 2 < s.length()
+                && s.charAt(i + 1) == '\\'
+                && LatexSyntax.isAsciiLetter(s.charAt(i + 2));
+        out.append(tie ? "~" : "{\\textasciitilde}");
         return i + 1;
       }
       case '^' -> {

@@ -16,6 +16,13 @@ class LatexEncoderTest {
   }
 
   @Test
+  void keepsTildeBeforeControlWordAsTie() {
+    assertEquals(
+        "as in~\\cite{x} at {\\textasciitilde}5",
+        LatexEncoder.encode("as in~\\cite{x} at ~5", BIBLATEX));
+  }
+
+  @Test
   void keepsMathAsWritten() {
     assertEquals(
         "$O(n \\log n)$ and $x_1^2 & y$",

@@ -177,7 +177,8 @@ final class SamplePapers {
             "The rotational invariance generalizes the i.i.d.\\ Gaussian assumption: \"quotes\","
                 + " 'single', 99% of {braced} text, an unmatched } brace and a { lone one,"
                 + " C:\\ path\\1 with a trailing backslash \\, \\emph{emphasis}, $\\{x\\}$ sets,"
-                + " costs $5 and $10, 50 % off, a@b.c, AMP -- dubbed ML-RI-GAMP.\n\nSecond"
+                + " costs $5 and $10, 50 % off, a@b.c, AMP -- dubbed ML-RI-GAMP, as in~\\cite{x}"
+                + " at ~5 times the cost.\n\nSecond"
                 + " paragraph.")
         .build();
   }

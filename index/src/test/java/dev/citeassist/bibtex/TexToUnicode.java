@@ -117,7 +117,8 @@ final class TexToUnicode {
         }
         i = close + 1;
       } else if (c == '~') {
-        out.append('\u00A0');
+        boolean tie = i + 2 < to && s.charAt(i + 1) == '\\' && Character.isLetter(s.charAt(i + 2));
+        out.append(tie ? '~' : '\u00A0');
         i++;
       } else {
         out.append(c);

@@ -152,6 +152,8 @@ public final class BibtexWriter {
   private static final Pattern DOI_PREFIX =
       Pattern.compile("(?i)^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)");
 
+  private static final Pattern TRAILING_BACKSLASH = Pattern.compile("\\\\(?=[{}]|$)");
+
   /** DBLP's column: every name is padded to the longest standard one, archivePrefix. */
   private static final int NAME_WIDTH = "archivePrefix".length();
 
@@ -273,20 +275,30 @@ public final class BibtexWriter {
     }
     String f = LatexEncoder.encodeNamePart(family, dialect);
     String g = LatexEncoder.encodeNamePart(given, dialect);
+    if (family.indexOf(',') >= 0 || given.indexOf(',') >= 0) {
+      // Commas inside a part make the name ambiguous (biber rejects it even braced): keep it
+      // whole, as BibTeX keeps a corporate name.
+      return "{" + (g.isEmpty() ? f : f + ", " + g) + "}";
+    }
     boolean corporate = given.isEmpty() && family.contains(" ");
     if (corporate
         || family.equalsIgnoreCase("others")
-        || family.indexOf(',') >= 0
-        || AND_WORD.matcher(family).find()) {
+        || AND_WORD.matcher(family).find()
+        || !hasLetterOrDigit(family)) {
       f = "{" + f + "}";
     }
-    if (given.indexOf(',') >= 0 || AND_WORD.matcher(given).find()) {
+    if (!given.isEmpty() && (AND_WORD.matcher(given).find() || !hasLetterOrDigit(given))) {
       g = "{" + g + "}";
     }
     if (suffix != null) {
       return f + ", " + suffix + ", " + g;
     }
     return g.isEmpty() ? f : f + ", " + g;
+  }
+
+  /** A part of only punctuation ("-") would be read by BibTeX as a separator, not a name. */
+  private static boolean hasLetterOrDigit(String part) {
+    return part.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   private static String title(String title, BibtexDialect dialect) {
@@ -388,7 +400,8 @@ public final class BibtexWriter {
 
   /**
    * A value biblatex reads verbatim (url, doi, eprint): written as it is, except what no reader
-   * survives, spaces and unpaired braces, which are percent-encoded as in a URL.
+   * survives, spaces, unpaired braces and a backslash before a brace or at the end, which are
+   * percent-encoded as in a URL.
    */
   private static String verbatim(String value) {
     if (value == null) {
@@ -398,7 +411,8 @@ public final class BibtexWriter {
     if (!LatexSyntax.unmatchedBraces(v).isEmpty() || v.contains("\\{") || v.contains("\\}")) {
       v = v.replace("{", "%7B").replace("}", "%7D");
     }
-    return v;
+    // JBibTeX takes a backslash before a brace, the closing one included, as an escaped brace.
+    return TRAILING_BACKSLASH.matcher(v).replaceAll("%5C");
   }
 
   private static String encoded(String text, BibtexDialect dialect) {

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a Unicode field value into the text between the braces of a BibTeX field.
@@ -183,8 +184,12 @@ final class LatexEncoder {
 
   /** What every text goes through before it is analysed: single spaces, composed characters. */
   static String prepare(String text) {
-    return Normalizer.normalize(LatexSyntax.normalizeSpace(text), Normalizer.Form.NFC);
+    String composed = Normalizer.normalize(LatexSyntax.normalizeSpace(text), Normalizer.Form.NFC);
+    // A combining mark with no letter before it would attach to a space or a delimiter.
+    return ORPHAN_MARK.matcher(composed).replaceAll("$1");
   }
+
+  private static final Pattern ORPHAN_MARK = Pattern.compile("(^|\\s)\\p{Mn}+");
 
   /**
    * Encodes a {@link #prepare prepared} text, wrapping each of the {@code protect} ranges (sorted,
@@ -219,6 +224,29 @@ final class LatexEncoder {
     }
     if (open) {
       out.append('}');
+    }
+    return separateLineBreaks(out);
+  }
+
+  /**
+   * Puts a space after a {@code \\} that a brace or the value's end follows. LaTeX reads {@code
+   * \\\{} as a line break and a group, but JBibTeX (and so our own reader) takes any backslash
+   * before a brace as an escaped brace and would lose count.
+   */
+  private static String separateLineBreaks(StringBuilder out) {
+    for (int i = 0; i < out.length(); i++) {
+      if (out.charAt(i) != '\\') {
+        continue;
+      }
+      int j = i;
+      while (j < out.length() && out.charAt(j) == '\\') {
+        j++;
+      }
+      boolean even = (j - i) % 2 == 0;
+      if (even && (j == out.length() || out.charAt(j) == '{' || out.charAt(j) == '}')) {
+        out.insert(j, ' ');
+      }
+      i = j;
     }
     return out.toString();
   }

@@ -55,6 +55,20 @@ class BibtexRoundTripTest {
     }
   }
 
+  /** Our own reader is JBibTeX: whatever the text, every entry must come back, none lost. */
+  @ParameterizedTest
+  @EnumSource(BibtexDialect.class)
+  void jbibtexReadsEveryEntryOfArbitraryTexts(BibtexDialect dialect) throws Exception {
+    List<Paper> papers = ArbitraryPapers.generate(7, 2000);
+    BibTeXDatabase database =
+        new BibTeXParser().parse(new StringReader(BibtexToolchain.bib(papers, dialect)));
+    assertEquals(papers.size(), database.getEntries().size());
+    for (Paper paper : papers) {
+      BibTeXEntry entry = database.resolveEntry(new Key(paper.key()));
+      assertNotNull(entry.getField(new Key("abstract")), paper.key());
+    }
+  }
+
   /** The entry as field name to value, names lower case, LaTeX undone, the type as "@type". */
   private static Map<String, String> actual(BibTeXEntry entry) {
     Map<String, String> fields = new TreeMap<>();

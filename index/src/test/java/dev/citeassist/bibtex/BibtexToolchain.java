@@ -118,13 +118,17 @@ final class BibtexToolchain {
     return new Report(exit, problems(log, BIBER_PROBLEM), log);
   }
 
+  /** The problem lines; BibTeX's "while executing---line N" gets the message line before it. */
   private static List<String> problems(String log, Pattern problem) {
     List<String> lines = new ArrayList<>();
-    for (String line : log.split("\n")) {
-      var m = problem.matcher(line.strip());
+    String previous = "";
+    for (String raw : log.split("\n")) {
+      String line = raw.strip();
+      var m = problem.matcher(line);
       if (m.find()) {
-        lines.add(m.group());
+        lines.add(line.startsWith("while executing") ? previous + " " + m.group() : m.group());
       }
+      previous = line;
     }
     return lines;
   }

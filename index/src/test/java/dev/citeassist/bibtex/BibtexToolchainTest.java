@@ -36,6 +36,15 @@ class BibtexToolchainTest {
     BibtexToolchain.biber(SamplePapers.all(), dir).assertClean("biber");
   }
 
+  @Test
+  void bibtexAndBiberAcceptArbitraryTexts() throws Exception {
+    assumeTrue(BibtexToolchain.onPath("bibtex", "latex", "biber"), "the tools are not installed");
+    List<Paper> papers = ArbitraryPapers.generate(20261123, 300);
+    BibtexToolchain.bibtex(papers, "plain", dir).assertClean("bibtex (plain)");
+    BibtexToolchain.bibtex(papers, "alpha", dir).assertClean("bibtex (alpha)");
+    BibtexToolchain.biber(papers, dir).assertClean("biber");
+  }
+
   /** Proves the log is read: an article without author or year is what plain warns about. */
   @Test
   void bibtexWarningsAreReported() throws Exception {

@@ -30,7 +30,7 @@ class BibtexWriterTest {
         trapped in a low-capacity state that is sometimes known as a "collapse".}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.arxivPreprint(), BIBTEX));
+        BibtexWriter.toBibtex(SamplePapers.get("arxiv-preprint"), BIBTEX));
   }
 
   @Test
@@ -48,7 +48,7 @@ class BibtexWriterTest {
         trapped in a low-capacity state that is sometimes known as a "collapse".}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.arxivPreprint(), BIBLATEX));
+        BibtexWriter.toBibtex(SamplePapers.get("arxiv-preprint"), BIBLATEX));
   }
 
   @Test
@@ -69,12 +69,12 @@ class BibtexWriterTest {
         improved algorithms for matrix problems that arise in scientific computing.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.journalArticle(), BIBTEX));
+        BibtexWriter.toBibtex(SamplePapers.get("journal-article"), BIBTEX));
   }
 
   @Test
   void writesJournaltitleAndUnicodeForBiblatex() {
-    String entry = BibtexWriter.toBibtex(SamplePapers.journalArticle(), BIBLATEX);
+    String entry = BibtexWriter.toBibtex(SamplePapers.get("journal-article"), BIBLATEX);
     assertTrue(entry.contains("  author        = {Dereziński, Michał and Mahoney, Michael W.},\n"));
     assertTrue(
         entry.contains("  journaltitle  = {Notices of the American Mathematical Society},\n"));
@@ -99,7 +99,7 @@ class BibtexWriterTest {
         or convolutional neural networks in an encoder-decoder configuration.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.proceedingsPaper(), BIBTEX));
+        BibtexWriter.toBibtex(SamplePapers.get("proceedings-paper"), BIBTEX));
   }
 
   /** A listing gives a two-letter code, no arXiv id, an affiliation: none is bibliographic. */
@@ -117,13 +117,13 @@ class BibtexWriterTest {
         standardized sub-modules.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.listingPaper(), BIBLATEX));
+        BibtexWriter.toBibtex(SamplePapers.get("listing-paper"), BIBLATEX));
   }
 
   @Test
   void writesNoDateWhenTheSourceGivesNoYear() {
-    String bibtex = BibtexWriter.toBibtex(SamplePapers.noYear(), BIBTEX);
-    String biblatex = BibtexWriter.toBibtex(SamplePapers.noYear(), BIBLATEX);
+    String bibtex = BibtexWriter.toBibtex(SamplePapers.get("no-year"), BIBTEX);
+    String biblatex = BibtexWriter.toBibtex(SamplePapers.get("no-year"), BIBLATEX);
     assertTrue(!bibtex.contains("year") && !bibtex.contains("month"), bibtex);
     assertTrue(!biblatex.contains("date"), biblatex);
   }
@@ -269,7 +269,7 @@ class BibtexWriterTest {
 
   @Test
   void writesListingCategoryCodeNowhereButArxivClassAsPrimaryClass() {
-    Paper listing = SamplePapers.listingPaper().toBuilder().arxivId("2309.14209").build();
+    Paper listing = SamplePapers.get("listing-paper").toBuilder().arxivId("2309.14209").build();
     String entry = BibtexWriter.toBibtex(listing, BIBTEX);
     assertTrue(entry.contains("archivePrefix = {arXiv}") && !entry.contains("primaryClass"), entry);
   }
@@ -287,7 +287,7 @@ class BibtexWriterTest {
 
   @Test
   void refusesPaperWithoutKey() {
-    Paper paper = SamplePapers.arxivPreprint().toBuilder().key(null).build();
+    Paper paper = SamplePapers.get("arxiv-preprint").toBuilder().key(null).build();
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BibtexWriter.toBibtex(paper, BIBTEX));
     assertEquals(

@@ -146,8 +146,7 @@ public final class BibtexWriter {
   private static final Pattern ARXIV_CLASS =
       Pattern.compile("[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[A-Za-z]+)*)?");
   private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_:.+-]*");
-  private static final Pattern SUFFIX =
-      Pattern.compile("^(.*?),?\\s+(Jr\\.?|Sr\\.?|II|III|IV)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUFFIX = Pattern.compile("^(.*?),?\\s+([JjSs]r\\.?|II|III|IV)$");
   private static final Pattern AND_WORD = Pattern.compile("(?i)(^|\\s)and(\\s|$)");
   private static final Pattern DOI_PREFIX =
       Pattern.compile("(?i)^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)");

@@ -109,7 +109,7 @@ public final class CitationCompletion {
     List<Candidate> projectCandidates = new ArrayList<>();
     if (prefix.isBlank()) {
       projectCandidates.addAll(recentFirst(project, bibs, limit + exclude.size() + 1));
-      incomplete |= bibliography.entries(bibs).size() > limit;
+      incomplete |= bibliography.count(bibs) > limit;
     } else {
       try {
         List<SearchHit> hits = bibliography.search(prefix, limit, bibs);

@@ -43,19 +43,16 @@ public final class ProjectBibliography implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(ProjectBibliography.class.getName());
 
-  private record Chunk(String source, int startLine, List<Paper> papers) {}
+  /** A chunk's papers, with their same-paper lookup keys computed once per chunk. */
+  private record Chunk(
+      String source, int startLine, List<Paper> papers, List<List<String>> lookups) {}
 
-  /** One file's state: its chunks in order and its entries by key (the first of a key wins). */
-  private static final class FileState {
-    final List<Chunk> chunks;
-    final Map<String, BibEntry> byKey;
-    volatile Map<String, List<BibEntry>> byTitle;
-
-    FileState(List<Chunk> chunks, Map<String, BibEntry> byKey) {
-      this.chunks = chunks;
-      this.byKey = byKey;
-    }
-  }
+  /**
+   * One file's state: its chunks in order, its entries by key (the first of a key wins) and by
+   * same-paper lookup key (DOI, arXiv id, normalised title).
+   */
+  private record FileState(
+      List<Chunk> chunks, Map<String, BibEntry> byKey, Map<String, List<BibEntry>> byLookup) {}
 
   private final PaperIndex index;
   private final ExecutorService worker;
@@ -119,7 +116,7 @@ public final class ProjectBibliography implements Closeable {
       FileState old = files.get(file);
       Map<String, Chunk> oldChunks = new HashMap<>();
       if (old != null) {
-        for (Chunk c : old.chunks) {
+        for (Chunk c : old.chunks()) {
           oldChunks.put(c.source(), c);
         }
       }
@@ -134,10 +131,14 @@ public final class ProjectBibliography implements Closeable {
         String source = base + "-" + n;
         Chunk existing = oldChunks.remove(source);
         if (existing != null) {
-          chunks.add(new Chunk(source, ct.startLine(), existing.papers()));
+          chunks.add(new Chunk(source, ct.startLine(), existing.papers(), existing.lookups()));
         } else {
           List<Paper> papers = read(source, ct.text());
-          chunks.add(new Chunk(source, ct.startLine(), papers));
+          List<List<String>> lookups = new ArrayList<>(papers.size());
+          for (Paper p : papers) {
+            lookups.add(lookupKeys(p));
+          }
+          chunks.add(new Chunk(source, ct.startLine(), papers, lookups));
           if (old == null) {
             added.addAll(papers);
           } else {
@@ -156,16 +157,22 @@ public final class ProjectBibliography implements Closeable {
       }
       index.refresh();
       Map<String, BibEntry> byKey = new LinkedHashMap<>();
+      Map<String, List<BibEntry>> byLookup = new HashMap<>();
       for (Chunk c : chunks) {
-        for (Paper p : c.papers()) {
+        for (int i = 0; i < c.papers().size(); i++) {
+          Paper p = c.papers().get(i);
           int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
-          byKey.putIfAbsent(p.key(), new BibEntry(p, file, line));
+          BibEntry e = new BibEntry(p, file, line);
+          byKey.putIfAbsent(p.key(), e);
+          for (String k : c.lookups().get(i)) {
+            byLookup.computeIfAbsent(k, x -> new ArrayList<>(1)).add(e);
+          }
         }
       }
-      files.put(file, new FileState(chunks, byKey));
+      files.put(file, new FileState(chunks, byKey, byLookup));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "could not index " + file, e);
-      files.putIfAbsent(file, new FileState(List.of(), Map.of()));
+      files.putIfAbsent(file, new FileState(List.of(), Map.of(), Map.of()));
     }
   }
 
@@ -262,7 +269,7 @@ public final class ProjectBibliography implements Closeable {
     for (Path f : bibFiles) {
       FileState s = files.get(f);
       if (s != null) {
-        BibEntry e = s.byKey.get(key);
+        BibEntry e = s.byKey().get(key);
         if (e != null) {
           return Optional.of(e);
         }
@@ -277,32 +284,32 @@ public final class ProjectBibliography implements Closeable {
     for (Path f : bibFiles) {
       FileState s = files.get(f);
       if (s != null) {
-        all.addAll(s.byKey.values());
+        all.addAll(s.byKey().values());
       }
     }
     return all;
   }
 
+  /** The number of entries in these files. */
+  public int count(Collection<Path> bibFiles) {
+    int n = 0;
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      n += s == null ? 0 : s.byKey().size();
+    }
+    return n;
+  }
+
   /** An entry of these files that is the same paper as {@code paper} (by DOI, arXiv id, title). */
   public Optional<BibEntry> samePaper(Paper paper, Collection<Path> bibFiles) {
-    String title = normalTitle(paper.title());
+    List<String> keys = lookupKeys(paper);
     for (Path f : bibFiles) {
       FileState s = files.get(f);
       if (s == null) {
         continue;
       }
-      Map<String, List<BibEntry>> byTitle = s.byTitle;
-      if (byTitle == null) {
-        byTitle = new HashMap<>();
-        for (BibEntry e : s.byKey.values()) {
-          for (String k : lookupKeys(e.paper())) {
-            byTitle.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
-          }
-        }
-        s.byTitle = byTitle;
-      }
-      for (String k : lookupKeys(paper)) {
-        for (BibEntry e : byTitle.getOrDefault(k, List.of())) {
+      for (String k : keys) {
+        for (BibEntry e : s.byLookup().getOrDefault(k, List.of())) {
           if (SamePaper.test(paper, e.paper())) {
             return Optional.of(e);
           }

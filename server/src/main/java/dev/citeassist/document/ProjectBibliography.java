@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The entries of the project's {@code .bib} files (the open buffer's text when there is one), in an
@@ -124,16 +126,26 @@ public final class ProjectBibliography implements Closeable {
       List<Paper> added = new ArrayList<>();
       Map<String, List<Paper>> replaced = new LinkedHashMap<>();
       Map<String, Integer> seen = new HashMap<>();
-      for (ChunkText ct : split(text)) {
+      Split split = split(text);
+      String macros = split.macros();
+      // A chunk's name covers the macros it was read with: a changed @string re-reads them all.
+      String macroHash = Integer.toHexString(macros.hashCode());
+      for (ChunkText ct : split.chunks()) {
         String base =
-            file + "#" + Integer.toHexString(ct.text().hashCode()) + "-" + ct.text().length();
+            file
+                + "#"
+                + macroHash
+                + "-"
+                + Integer.toHexString(ct.text().hashCode())
+                + "-"
+                + ct.text().length();
         int n = seen.merge(base, 1, Integer::sum);
         String source = base + "-" + n;
         Chunk existing = oldChunks.remove(source);
         if (existing != null) {
           chunks.add(new Chunk(source, ct.startLine(), existing.papers(), existing.lookups()));
         } else {
-          List<Paper> papers = read(source, ct.text());
+          List<Paper> papers = read(source, macros, ct.text());
           List<List<String>> lookups = new ArrayList<>(papers.size());
           for (Paper p : papers) {
             lookups.add(lookupKeys(p));
@@ -176,6 +188,27 @@ public final class ProjectBibliography implements Closeable {
     }
   }
 
+  /**
+   * Reads a chunk with the file's {@code @string} definitions before it; lines stay the chunk's.
+   */
+  private static List<Paper> read(String source, String macros, String chunk) {
+    if (macros.isEmpty()) {
+      return read(source, chunk);
+    }
+    int shift = (int) macros.chars().filter(c -> c == '\n').count() + 1;
+    List<Paper> papers = new ArrayList<>();
+    for (Paper p : read(source, macros + "\n" + chunk)) {
+      Origin o = p.origin();
+      papers.add(
+          o == null
+              ? p
+              : p.toBuilder()
+                  .origin(new Origin(o.source(), Math.max(1, o.line() - shift), o.format()))
+                  .build());
+    }
+    return papers;
+  }
+
   private static List<Paper> read(String source, String text) {
     List<Paper> papers = new ArrayList<>();
     new BibtexReader()
@@ -200,12 +233,56 @@ public final class ProjectBibliography implements Closeable {
 
   record ChunkText(int startLine, String text) {}
 
+  /**
+   * A .bib text cut for indexing: its {@code @string} definitions (read before every chunk) and
+   * chunks of whole entries in which those definitions are blanked out, line breaks kept.
+   */
+  record Split(String macros, List<ChunkText> chunks) {}
+
+  private static final Pattern STRING_START = Pattern.compile("(?im)^[ \\t]*@string\\s*[{(]");
+
   /** Cuts a .bib text into chunks of whole entries, at boundaries chosen by entry content. */
-  static List<ChunkText> split(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.contains("@string") || lower.contains("crossref") || text.length() < 4096) {
-      return List.of(new ChunkText(1, text));
+  static Split split(String text) {
+    if (text.length() < 4096 || text.toLowerCase(Locale.ROOT).contains("crossref")) {
+      return new Split("", List.of(new ChunkText(1, text)));
     }
+    StringBuilder macros = new StringBuilder();
+    Matcher m = STRING_START.matcher(text);
+    char[] masked = null;
+    while (m.find()) {
+      int end = blockEnd(text, m.end() - 1);
+      macros.append(text, m.start(), end).append('\n');
+      if (masked == null) {
+        masked = text.toCharArray();
+      }
+      for (int i = m.start(); i < end; i++) {
+        if (masked[i] != '\n') {
+          masked[i] = ' ';
+        }
+      }
+    }
+    return new Split(macros.toString(), chunks(masked == null ? text : new String(masked)));
+  }
+
+  /** The offset after the block whose opening brace or parenthesis is at {@code open}. */
+  private static int blockEnd(String text, int open) {
+    char close = text.charAt(open) == '(' ? ')' : '}';
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{' || c == '(') {
+        depth++;
+      } else if (c == '}' || c == ')') {
+        depth--;
+        if (depth == 0) {
+          return c == close ? i + 1 : i + 1;
+        }
+      }
+    }
+    return text.length();
+  }
+
+  private static List<ChunkText> chunks(String text) {
     List<ChunkText> chunks = new ArrayList<>();
     int chunkStart = 0;
     int chunkLine = 1;

@@ -23,7 +23,7 @@ class ChunkSplitTest {
   @Test
   void chunksCoverTheTextAtEntryBoundariesWithTheirStartLines() {
     String text = bib(0, 2000);
-    List<ProjectBibliography.ChunkText> chunks = ProjectBibliography.split(text);
+    List<ProjectBibliography.ChunkText> chunks = ProjectBibliography.split(text).chunks();
     assertTrue(chunks.size() > 10, "only " + chunks.size() + " chunks");
     StringBuilder joined = new StringBuilder();
     int line = 1;
@@ -40,8 +40,8 @@ class ChunkSplitTest {
   void anEditChangesOnlyTheChunkItTouches() {
     String text = bib(0, 2000);
     String edited = text.replace("Title number 1000}", "Title number 1000 edited}");
-    List<ProjectBibliography.ChunkText> before = ProjectBibliography.split(text);
-    List<ProjectBibliography.ChunkText> after = ProjectBibliography.split(edited);
+    List<ProjectBibliography.ChunkText> before = ProjectBibliography.split(text).chunks();
+    List<ProjectBibliography.ChunkText> after = ProjectBibliography.split(edited).chunks();
     long changed =
         after.stream()
             .filter(c -> before.stream().noneMatch(b -> b.text().equals(c.text())))
@@ -50,8 +50,19 @@ class ChunkSplitTest {
   }
 
   @Test
-  void fileWithStringMacrosIsOneChunk() {
-    String text = "@string{j = {Journal}}\n" + bib(0, 500);
-    assertEquals(1, ProjectBibliography.split(text).size());
+  void stringMacrosAreReadBeforeEveryChunkAndBlankedInIt() {
+    String text = "@string{j = {Journal}}\n@STRING(k = \"K\")\n" + bib(0, 500);
+    ProjectBibliography.Split split = ProjectBibliography.split(text);
+    assertEquals("@string{j = {Journal}}\n@STRING(k = \"K\")\n", split.macros());
+    assertTrue(split.chunks().size() > 1);
+    String first = split.chunks().get(0).text();
+    assertTrue(
+        first.startsWith(" ".repeat(22) + "\n" + " ".repeat(16) + "\n@article{key0,"), first);
+  }
+
+  @Test
+  void fileWithCrossrefIsOneChunk() {
+    String text = bib(0, 500) + "@misc{x, crossref = {key1}}\n";
+    assertEquals(1, ProjectBibliography.split(text).chunks().size());
   }
 }

@@ -56,13 +56,14 @@ public final class ProjectBibliography implements Closeable {
   private record FileState(
       List<Chunk> chunks, Map<String, BibEntry> byKey, Map<String, List<BibEntry>> byLookup) {}
 
-  private final PaperIndex index;
+  // Created on the worker thread at the first update, so that starting the server loads no
+  // Lucene class before `initialize` is answered.
+  private volatile PaperIndex index;
   private final ExecutorService worker;
   private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
 
   public ProjectBibliography() {
-    this.index = PaperIndex.inMemory();
     this.worker =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -115,6 +116,9 @@ public final class ProjectBibliography implements Closeable {
       return;
     }
     try {
+      if (index == null) {
+        index = PaperIndex.inMemory();
+      }
       FileState old = files.get(file);
       Map<String, Chunk> oldChunks = new HashMap<>();
       if (old != null) {
@@ -130,6 +134,8 @@ public final class ProjectBibliography implements Closeable {
       String macros = split.macros();
       // A chunk's name covers the macros it was read with: a changed @string re-reads them all.
       String macroHash = Integer.toHexString(macros.hashCode());
+      List<String> sources = new ArrayList<>();
+      List<Integer> toRead = new ArrayList<>();
       for (ChunkText ct : split.chunks()) {
         String base =
             file
@@ -139,13 +145,26 @@ public final class ProjectBibliography implements Closeable {
                 + Integer.toHexString(ct.text().hashCode())
                 + "-"
                 + ct.text().length();
-        int n = seen.merge(base, 1, Integer::sum);
-        String source = base + "-" + n;
+        String source = base + "-" + seen.merge(base, 1, Integer::sum);
+        sources.add(source);
+        if (!oldChunks.containsKey(source)) {
+          toRead.add(sources.size() - 1);
+        }
+      }
+      // Reading is the slow part of a first load: the chunks are read on every core.
+      Map<Integer, List<Paper>> read =
+          (toRead.size() > 8 ? toRead.parallelStream() : toRead.stream())
+              .collect(
+                  java.util.stream.Collectors.toConcurrentMap(
+                      i -> i, i -> read(sources.get(i), macros, split.chunks().get(i).text())));
+      for (int i = 0; i < split.chunks().size(); i++) {
+        ChunkText ct = split.chunks().get(i);
+        String source = sources.get(i);
         Chunk existing = oldChunks.remove(source);
         if (existing != null) {
           chunks.add(new Chunk(source, ct.startLine(), existing.papers(), existing.lookups()));
         } else {
-          List<Paper> papers = read(source, macros, ct.text());
+          List<Paper> papers = read.get(i);
           List<List<String>> lookups = new ArrayList<>(papers.size());
           for (Paper p : papers) {
             lookups.add(lookupKeys(p));
@@ -325,7 +344,11 @@ public final class ProjectBibliography implements Closeable {
 
   /** Ranked search restricted to {@code bibFiles}. */
   public List<SearchHit> search(String text, int limit, Set<Path> bibFiles) throws IOException {
-    List<SearchHit> hits = index.search(SearchQuery.of(text, limit));
+    PaperIndex current = index;
+    if (current == null) {
+      return List.of();
+    }
+    List<SearchHit> hits = current.search(SearchQuery.of(text, limit));
     List<SearchHit> kept = new ArrayList<>(hits.size());
     for (SearchHit h : hits) {
       Origin o = h.paper().origin();
@@ -421,6 +444,9 @@ public final class ProjectBibliography implements Closeable {
   @Override
   public void close() throws IOException {
     worker.shutdownNow();
-    index.close();
+    PaperIndex current = index;
+    if (current != null) {
+      current.close();
+    }
   }
 }

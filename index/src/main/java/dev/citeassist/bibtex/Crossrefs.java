@@ -1,0 +1,180 @@
+package dev.citeassist.bibtex;
+
+import dev.citeassist.bibtex.EntryParser.RawEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves {@code crossref} within one source: a child gets every field it lacks from its parent;
+ * for the "in" types ({@code inproceedings}, {@code incollection}, {@code inbook}, ...) the
+ * parent's {@code title} becomes the child's {@code booktitle} ({@code maintitle} from an {@code
+ * mv*} parent), and for an article crossref'ing a {@code periodical} its {@code journaltitle}, as
+ * biber does; it never becomes the child's own title. Keys match without regard to case, as in
+ * BibTeX. Chains ({@code inproceedings} → {@code proceedings} → {@code mvproceedings}) resolve in
+ * order.
+ *
+ * <p>Entries without crossref pass straight through. BibTeX wants parents after their children, so
+ * a child whose parent has not been read yet waits and is passed on right after its parent; at the
+ * end of the source, children whose parent never came are passed on unchanged with a problem. To
+ * stay small on large files only entries of container types ({@code proceedings}, {@code book},
+ * {@code collection}, {@code periodical}, {@code reference}, their {@code mv*} forms) and entries a
+ * waiting child names are kept as parents for later children.
+ *
+ * <p>One instance per read; not thread-safe.
+ */
+final class Crossrefs {
+
+  interface Output {
+    void entry(RawEntry entry);
+
+    void problem(int line, String message);
+  }
+
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "book",
+          "mvbook",
+          "collection",
+          "mvcollection",
+          "proceedings",
+          "mvproceedings",
+          "reference",
+          "mvreference",
+          "periodical");
+
+  private static final Set<String> IN_TYPES =
+      Set.of(
+          "inproceedings",
+          "conference",
+          "incollection",
+          "inbook",
+          "bookinbook",
+          "suppbook",
+          "suppcollection",
+          "inreference");
+
+  /** Fields biber never inherits. */
+  private static final Set<String> NOT_INHERITED =
+      Set.of(
+          "ids",
+          "crossref",
+          "xref",
+          "xdata",
+          "entryset",
+          "entrysubtype",
+          "execute",
+          "label",
+          "options",
+          "presort",
+          "related",
+          "relatedoptions",
+          "relatedstring",
+          "relatedtype",
+          "shorthand",
+          "shorthandintro",
+          "sortkey");
+
+  private final Output output;
+  private final Map<String, RawEntry> parents = new HashMap<>();
+  private final Map<String, List<RawEntry>> waiting = new LinkedHashMap<>();
+
+  Crossrefs(Output output) {
+    this.output = output;
+  }
+
+  void accept(RawEntry entry) {
+    String parentKey = parentKey(entry);
+    if (parentKey != null) {
+      RawEntry parent = parents.get(parentKey);
+      if (parent == null) {
+        waiting.computeIfAbsent(parentKey, k -> new ArrayList<>()).add(entry);
+        return;
+      }
+      entry = inherit(entry, parent);
+    }
+    complete(entry);
+  }
+
+  /** Passes on the children still waiting, without inherited fields. */
+  void finish() {
+    while (!waiting.isEmpty()) {
+      Iterator<Map.Entry<String, List<RawEntry>>> it = waiting.entrySet().iterator();
+      Map.Entry<String, List<RawEntry>> first = it.next();
+      it.remove();
+      for (RawEntry child : first.getValue()) {
+        output.problem(
+            child.line(),
+            "@"
+                + child.type()
+                + "{"
+                + child.key()
+                + "}: crossref '"
+                + child.fields().get("crossref").strip()
+                + "' names no entry of this file; read without inherited fields");
+        complete(child);
+      }
+    }
+  }
+
+  private void complete(RawEntry entry) {
+    output.entry(entry);
+    if (entry.key() == null) {
+      return;
+    }
+    String key = entry.key().toLowerCase(Locale.ROOT);
+    List<RawEntry> children = waiting.remove(key);
+    if (CONTAINERS.contains(entry.type()) || children != null) {
+      parents.putIfAbsent(key, entry);
+    }
+    if (children != null) {
+      for (RawEntry child : children) {
+        complete(inherit(child, entry));
+      }
+    }
+  }
+
+  private static String parentKey(RawEntry entry) {
+    String crossref = entry.fields().get("crossref");
+    if (crossref == null || crossref.isBlank()) {
+      return null;
+    }
+    return crossref.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static RawEntry inherit(RawEntry child, RawEntry parent) {
+    Map<String, String> fields = new LinkedHashMap<>(child.fields());
+    String titleTarget = null;
+    if (IN_TYPES.contains(child.type())) {
+      titleTarget = parent.type().startsWith("mv") ? "main" : "book";
+    } else if ((child.type().equals("article") || child.type().equals("suppperiodical"))
+        && parent.type().equals("periodical")) {
+      titleTarget = "journal";
+    }
+    for (Map.Entry<String, String> field : parent.fields().entrySet()) {
+      String name = field.getKey();
+      if (NOT_INHERITED.contains(name)) {
+        continue;
+      }
+      if (titleTarget != null) {
+        switch (name) {
+          case "title", "subtitle", "titleaddon" -> {
+            fields.putIfAbsent(titleTarget + name, field.getValue());
+            continue;
+          }
+          case "shorttitle" -> {
+            continue;
+          }
+          default -> {}
+        }
+      }
+      fields.putIfAbsent(name, field.getValue());
+    }
+    return new RawEntry(child.type(), child.key(), fields, child.line());
+  }
+}

@@ -80,7 +80,8 @@ final class BibtexNames {
       } else if (c == '}') {
         depth = Math.max(0, depth - 1);
       }
-      if (depth == 0 && (Character.isWhitespace(c) || c == '~' || c == ',')) {
+      boolean escaped = i > 0 && name.charAt(i - 1) == '\\'; // \~n is an accent, not a tie
+      if (depth == 0 && (Character.isWhitespace(c) || (c == '~' && !escaped) || c == ',')) {
         if (!word.isEmpty()) {
           words.add(word.toString());
           word.setLength(0);

@@ -80,6 +80,9 @@ final class Crossrefs {
           "shorthandintro",
           "sortkey");
 
+  /** The parent's title fields, which an "in" child gets under other names, never as its own. */
+  private static final Set<String> TITLES = Set.of("title", "subtitle", "titleaddon", "shorttitle");
+
   private final Output output;
   private final Map<String, RawEntry> parents = new HashMap<>();
   private final Map<String, List<RawEntry>> waiting = new LinkedHashMap<>();
@@ -156,24 +159,25 @@ final class Crossrefs {
         && parent.type().equals("periodical")) {
       titleTarget = "journal";
     }
+    // a child that dates itself keeps its own date: no year from the parent's date, or back
+    boolean dated = fields.containsKey("year") || fields.containsKey("date");
     for (Map.Entry<String, String> field : parent.fields().entrySet()) {
       String name = field.getKey();
-      if (NOT_INHERITED.contains(name)) {
+      if (NOT_INHERITED.contains(name)
+          || (dated && (name.equals("year") || name.equals("date") || name.equals("month")))
+          || (titleTarget != null && TITLES.contains(name))) {
         continue;
       }
-      if (titleTarget != null) {
-        switch (name) {
-          case "title", "subtitle", "titleaddon" -> {
-            fields.putIfAbsent(titleTarget + name, field.getValue());
-            continue;
-          }
-          case "shorttitle" -> {
-            continue;
-          }
-          default -> {}
+      fields.putIfAbsent(name, field.getValue());
+    }
+    if (titleTarget != null) {
+      // after the direct copies, so that a booktitle the parent states for its children wins
+      for (String name : List.of("title", "subtitle", "titleaddon")) {
+        String value = parent.fields().get(name);
+        if (value != null) {
+          fields.putIfAbsent(titleTarget + name, value);
         }
       }
-      fields.putIfAbsent(name, field.getValue());
     }
     return new RawEntry(child.type(), child.key(), fields, child.line());
   }

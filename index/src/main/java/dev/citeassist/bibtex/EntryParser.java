@@ -162,6 +162,29 @@ final class EntryParser {
    */
   private record Failure(int line, String message, String token) {}
 
+  /**
+   * The token salvage can fix alone: ',' (doubled), '@' (a field commented out), or "=NAME" for a
+   * field name where a comma should have been (a comma missing at the end of the line before).
+   */
+  private static String salvageToken(ParseException e, Token next) {
+    if (next == null) {
+      return null;
+    }
+    if (",".equals(next.image) || "@".equals(next.image)) {
+      return next.image;
+    }
+    if (next.kind == BibTeXParserConstants.NAME || next.kind == BibTeXParserConstants.IDENTIFIER) {
+      if (e.expectedTokenSequences != null) {
+        for (int[] sequence : e.expectedTokenSequences) {
+          if (sequence.length > 0 && sequence[0] == BibTeXParserConstants.COMMA) {
+            return "=" + next.image;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** Fields commented out with '@' in the current entry, as renamed ({@code _Note}). */
   private final Set<String> disabled = new HashSet<>();
 
@@ -195,7 +218,8 @@ final class EntryParser {
                     + switch (String.valueOf(skip.token())) {
                       case "," -> "; the extra ',' is ignored";
                       case "@" -> "; a field commented out with '@' is ignored";
-                      default -> "; this line is skipped, the rest of the entry is read";
+                      case "null" -> "; this line is skipped, the rest of the entry is read";
+                      default -> "; read as if the comma were there";
                     });
           }
           return objects.get(0);
@@ -206,9 +230,7 @@ final class EntryParser {
             new Failure(
                 next == null ? 1 : Math.max(1, next.beginLine),
                 describe(e, next),
-                next != null && (",".equals(next.image) || "@".equals(next.image))
-                    ? next.image
-                    : null);
+                salvageToken(e, next));
       } catch (TokenMgrException e) {
         String message = String.valueOf(e.getMessage());
         Matcher at = LEXICAL_LINE.matcher(message);
@@ -232,12 +254,31 @@ final class EntryParser {
       if (!salvage || failure.line() <= 1 || skipped.contains(failure)) {
         break;
       }
+      if (failure.token() != null
+          && failure.token().startsWith("=")
+          && !lineStartsWith(current, failure.line(), failure.token().substring(1))) {
+        failure = new Failure(failure.line(), failure.message(), null);
+      }
       skipped.add(failure);
       current = blank(current, failure.line(), failure.token());
     }
     problems.problem(
         chunk.line() + first.line() - 1, "cannot read " + what + ": " + first.message());
     return null;
+  }
+
+  /** True when line {@code line} (1-based, not the first) starts with {@code word}. */
+  private static boolean lineStartsWith(String text, int line, String word) {
+    int start = 0;
+    for (int l = 1; l < line && start >= 0; l++) {
+      start = text.indexOf('\n', start);
+      start = start < 0 ? -1 : start + 1;
+    }
+    if (start <= 0) {
+      return false;
+    }
+    int end = text.indexOf('\n', start);
+    return text.substring(start, end < 0 ? text.length() : end).stripLeading().startsWith(word);
   }
 
   /**
@@ -255,6 +296,15 @@ final class EntryParser {
     }
     int end = text.indexOf('\n', start);
     end = end < 0 ? text.length() : end;
+    if (token != null && token.startsWith("=")) {
+      // a missing comma: the line starts with the next field, so the comma goes at the end of
+      // the line before (after its last non-blank character)
+      int at = start - 1;
+      while (at > 0 && Character.isWhitespace(text.charAt(at - 1))) {
+        at--;
+      }
+      return text.substring(0, at) + "," + text.substring(at);
+    }
     int at = token == null ? -1 : text.indexOf(token.charAt(0), start);
     if (at >= 0 && at < end) {
       if (token.equals("@")) {

@@ -26,8 +26,19 @@ final class PaperMapper {
   private static final Set<String> VERBATIM =
       Set.of("url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc");
 
-  private static final Set<String> JOURNAL_TYPES =
-      Set.of("article", "periodical", "suppperiodical");
+  private static final Set<String> CONTAINER_TYPES =
+      Set.of(
+          "book",
+          "mvbook",
+          "collection",
+          "mvcollection",
+          "proceedings",
+          "mvproceedings",
+          "reference",
+          "mvreference",
+          "periodical");
+
+  private static final Set<String> JOURNAL_TYPES = Set.of("article", "suppperiodical");
 
   private static final List<String> MONTHS =
       List.of(
@@ -209,6 +220,9 @@ final class PaperMapper {
   }
 
   private static void venue(String type, Map<String, String> rest, Paper.Builder paper) {
+    if (CONTAINER_TYPES.contains(type)) {
+      return; // a book's booktitle (written for its crossref children) is its own title
+    }
     List<String> order =
         JOURNAL_TYPES.contains(type)
             ? List.of("journaltitle", "journal")

@@ -80,10 +80,9 @@ public final class BibtexReader implements CatalogueReader {
         problem(
             chunk.line(),
             what
-                + " is not closed: its closing "
-                + "brace is missing before "
+                + " is not closed before "
                 + (chunk.cutLine() > 0 ? "line " + chunk.cutLine() : "the end of the file")
-                + "; skipped");
+                + " (a '{' without its '}', or the closing delimiter missing); skipped");
         return;
       }
       switch (type) {

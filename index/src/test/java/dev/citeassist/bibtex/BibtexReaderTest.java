@@ -166,7 +166,8 @@ class BibtexReaderTest {
     assertEquals(List.of("before", "after", "last"), r.keys());
     assertEquals(
         List.of(
-            "3: @article{broken} is not closed: its closing brace is missing before line 8; skipped"),
+            "3: @article{broken} is not closed before line 8 (a '{' without its '}', or the"
+                + " closing delimiter missing); skipped"),
         r.problemLines());
     assertEquals(8, r.paper("after").origin().line());
   }

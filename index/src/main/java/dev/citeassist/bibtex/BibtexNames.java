@@ -140,7 +140,11 @@ final class BibtexNames {
    * is caseless unless the brace opens a special character ({@code {\'e}}).
    */
   private static boolean isLowerCase(String word) {
-    if (word.startsWith("{") && !word.startsWith("{\\")) {
+    char first = word.charAt(0);
+    if (Character.isLetter(first)) {
+      return Character.isLowerCase(first);
+    }
+    if (first == '{' && !word.startsWith("{\\")) {
       return false;
     }
     String decoded = LatexDecoder.decode(word);

@@ -121,8 +121,8 @@ public final class BibtexReader implements CatalogueReader {
       Paper paper;
       try {
         paper = PaperMapper.toPaper(entry, source);
-      } catch (RuntimeException e) {
-        // a mapping bug must cost one entry, not the file
+      } catch (RuntimeException | StackOverflowError e) {
+        // a mapping bug (or absurdly nested LaTeX) must cost one entry, not the file
         problem(entry.line(), "cannot map @" + entry.type() + "{" + entry.key() + "}: " + e);
         return;
       }

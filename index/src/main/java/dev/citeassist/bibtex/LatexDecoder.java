@@ -312,19 +312,16 @@ public final class LatexDecoder {
     void decode(int from, int to) {
       int i = from;
       while (i < to) {
+        int run = ordinaryRun(i, to);
+        if (run > i) {
+          out.append(s, i, run);
+          i = run;
+          continue;
+        }
         char c = s.charAt(i);
         switch (c) {
           case '\\' -> i = command(i, to);
-          case '{' -> {
-            int close = matchingBrace(s, i, to);
-            if (close < 0) {
-              i++;
-            } else {
-              decode(i + 1, close);
-              i = close + 1;
-            }
-          }
-          case '}' -> i++;
+          case '{', '}' -> i++; // a group's braces only protect case; its text stays
           case '$' -> i = math(i, to);
           case '~' -> {
             space();
@@ -372,6 +369,40 @@ public final class LatexDecoder {
           }
         }
       }
+    }
+
+    /**
+     * The end of the run of characters from {@code i} that are copied as they are: no command,
+     * brace, math, tie, quote, dash pair, control character, and single spaces only between words
+     * (so that runs of white space still collapse).
+     */
+    private int ordinaryRun(int i, int to) {
+      int j = i;
+      while (j < to) {
+        char c = s.charAt(j);
+        if (c < ' ') {
+          break;
+        }
+        switch (c) {
+          case '\\', '{', '}', '$', '~', '`', '\u007f' -> {
+            return j;
+          }
+          case '-', '\'' -> {
+            if (j + 1 < to && s.charAt(j + 1) == c) {
+              return j;
+            }
+          }
+          case ' ' -> {
+            boolean after = j > i || (out.length() > 0 && out.charAt(out.length() - 1) != ' ');
+            if (!after || j + 1 >= to || s.charAt(j + 1) <= ' ') {
+              return j;
+            }
+          }
+          default -> {}
+        }
+        j++;
+      }
+      return j;
     }
 
     private void space() {

@@ -153,12 +153,14 @@ final class PaperMapper {
     String yearField = rest.get("year");
     if (yearField != null) {
       String y = LatexDecoder.decode(yearField);
-      Matcher m = FOUR_DIGITS.matcher(y);
       Integer parsed = null;
       if (y.length() <= 4 && !y.isEmpty() && y.chars().allMatch(c -> c >= '0' && c <= '9')) {
         parsed = Integer.valueOf(y);
-      } else if (m.find()) {
-        parsed = Integer.valueOf(m.group(1));
+      } else {
+        Matcher m = FOUR_DIGITS.matcher(y);
+        if (m.find()) {
+          parsed = Integer.valueOf(m.group(1));
+        }
       }
       if (year == null) {
         year = parsed;
@@ -192,7 +194,7 @@ final class PaperMapper {
   /** 1..12 from "5", "05", "May", "may", "Sept.", "September 15"; null otherwise. */
   static Integer month(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.matches("\\d{1,2}")) {
+    if (isSmallNumber(t)) {
       return validMonth(Integer.parseInt(t));
     }
     int end = 0;
@@ -216,7 +218,12 @@ final class PaperMapper {
     if (t.endsWith(".")) {
       t = t.substring(0, t.length() - 1);
     }
-    return t.matches("\\d{1,2}") || MONTHS.contains(t) || (t.length() == 3 && month(t) != null);
+    return isSmallNumber(t) || MONTHS.contains(t) || (t.length() == 3 && month(t) != null);
+  }
+
+  /** One or two ASCII digits. */
+  private static boolean isSmallNumber(String t) {
+    return !t.isEmpty() && t.length() <= 2 && t.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private static void venue(String type, Map<String, String> rest, Paper.Builder paper) {

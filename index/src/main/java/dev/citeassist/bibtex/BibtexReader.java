@@ -67,6 +67,15 @@ public final class BibtexReader implements CatalogueReader {
 
     @Override
     public void chunk(EntryScanner.Chunk chunk) {
+      try {
+        read(chunk);
+      } catch (RuntimeException | StackOverflowError e) {
+        // a bug must cost one entry, not the file
+        problem(chunk.line(), "cannot read @" + chunk.type() + ": " + e);
+      }
+    }
+
+    private void read(EntryScanner.Chunk chunk) {
       String type = chunk.type().toLowerCase(Locale.ROOT);
       if (type.equals("comment")) {
         return;

@@ -48,6 +48,15 @@ final class EntryParser {
     void problem(int line, String message);
   }
 
+  /** Marks a value cut out of the text JBibTeX parses, followed by its number. */
+  private static final char CUT = '\u0001';
+
+  /** Shorter values are left to JBibTeX: cutting them costs more than it saves. */
+  private static final int MIN_CUT = 24;
+
+  /** The values cut out of the current entry, by number. */
+  private final List<String> cut = new ArrayList<>();
+
   /** What JBibTeX calls an anonymous entry's key; no real key can contain a NUL. */
   private static final String NO_KEY = "\u0000";
 
@@ -101,6 +110,7 @@ final class EntryParser {
 
   /** Reads an {@code @string} chunk and defines its macro. */
   void defineString(EntryScanner.Chunk chunk, Problems problems) {
+    cut.clear();
     BibTeXObject object = parse(chunk, chunk.text(), "@string", false, problems);
     if (object instanceof BibTeXString string) {
       reportUndefined(chunk.line(), "@string " + string.getKey().getValue(), problems);
@@ -130,6 +140,7 @@ final class EntryParser {
       }
     }
     String what = "@" + chunk.type() + (key == null ? "" : "{" + key + "}");
+    text = cutValues(text, chunk.values(), span == null ? 0 : span[1]);
     BibTeXObject object = parse(chunk, text, what, true, problems);
     if (object == null) {
       return null;
@@ -375,8 +386,43 @@ final class EntryParser {
     };
   }
 
+  /**
+   * The text JBibTeX sees, with the content of each long top-level braced value (from offset {@code
+   * from} on, so not in the key) replaced by {@link #CUT} and its number, line breaks kept:
+   * JBibTeX's lexer goes through a value a character at a time, which made it most of the reading
+   * time; the scanner already knows where each value starts and ends. {@link #text} puts the
+   * content back.
+   */
+  private String cutValues(String text, int[] values, int from) {
+    cut.clear();
+    if (values.length == 0) {
+      return text;
+    }
+    StringBuilder out = null;
+    int prev = 0;
+    for (int v = 0; v + 1 < values.length; v += 2) {
+      int open = values[v];
+      int close = values[v + 1];
+      if (open < from || close - open < MIN_CUT) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length() / 2);
+      }
+      out.append(text, prev, open + 1).append(CUT).append(cut.size());
+      cut.add(text.substring(open + 1, close));
+      for (int i = open + 1; i < close; i++) {
+        if (text.charAt(i) == '\n') {
+          out.append('\n');
+        }
+      }
+      prev = close;
+    }
+    return out == null ? text : out.append(text, prev, text.length()).toString();
+  }
+
   /** The raw text of a value: macros expanded (undefined ones kept as their name), # joined. */
-  private static String text(Value value) {
+  private String text(Value value) {
     if (value instanceof ReferenceValue reference) {
       BibTeXString string = reference.getString();
       return string == null ? reference.getValue().getString() : text(string.getValue());
@@ -388,7 +434,18 @@ final class EntryParser {
       return text(crossref.getValue());
     }
     if (value instanceof LiteralValue literal) {
-      return literal.getString();
+      String s = literal.getString();
+      if (!cut.isEmpty() && s.length() > 1 && s.charAt(0) == CUT) {
+        int end = 1;
+        while (end < s.length() && Character.isDigit(s.charAt(end))) {
+          end++;
+        }
+        int index = end > 1 && end < 10 ? Integer.parseInt(s.substring(1, end)) : -1;
+        if (index >= 0 && index < cut.size()) {
+          return cut.get(index);
+        }
+      }
+      return s;
     }
     if (value instanceof KeyValue key) {
       return key.getString();

@@ -1,6 +1,7 @@
 package dev.citeassist.bibtex;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Cuts a .bib source into top-level chunks, one per {@code @type{...}} or {@code @type(...)}, so
@@ -22,9 +23,15 @@ final class EntryScanner {
    * One top-level chunk. {@code text} runs from the {@code @} to the closing delimiter (or to the
    * cut when not closed), with its line breaks; {@code line} is the line of the {@code @}. When not
    * closed, {@code cutLine} is the line of the entry that interrupted it, or 0 at the end of the
-   * source.
+   * source. {@code values} holds, in pairs, the offsets in {@code text} of the opening and closing
+   * brace of each top-level braced value.
    */
-  record Chunk(String type, int line, String text, boolean closed, int cutLine) {}
+  record Chunk(String type, int line, String text, boolean closed, int cutLine, int[] values) {
+
+    Chunk(String type, int line, String text, boolean closed, int cutLine) {
+      this(type, line, text, closed, cutLine, new int[0]);
+    }
+  }
 
   interface Listener {
     void chunk(Chunk chunk);
@@ -50,6 +57,9 @@ final class EntryScanner {
   private char close;
   private int depth;
   private boolean inQuote;
+  private int valueStart = -1;
+  private int[] values = new int[64];
+  private int valueCount;
 
   EntryScanner(Listener listener) {
     this.listener = listener;
@@ -185,6 +195,8 @@ final class EntryScanner {
     close = delimiter == '{' ? '}' : ')';
     depth = 0;
     inQuote = false;
+    valueStart = -1;
+    valueCount = 0;
     state = State.BODY;
   }
 
@@ -194,10 +206,17 @@ final class EntryScanner {
     for (; i < n; i++) {
       char c = line.charAt(i);
       if (c == '{') {
+        if (depth == 0 && !inQuote) {
+          valueStart = chunk.length() + (i - segment);
+        }
         depth++;
       } else if (c == '}') {
         if (depth > 0) {
           depth--;
+          if (depth == 0 && valueStart >= 0) {
+            addValue(valueStart, chunk.length() + (i - segment));
+            valueStart = -1;
+          }
         } else if (close == '}') {
           chunk.append(line, segment, i + 1);
           finish();
@@ -219,9 +238,24 @@ final class EntryScanner {
     return n;
   }
 
+  private void addValue(int open, int closing) {
+    if (valueCount + 2 > values.length) {
+      values = Arrays.copyOf(values, values.length * 2);
+    }
+    values[valueCount++] = open;
+    values[valueCount++] = closing;
+  }
+
   private void finish() {
     state = State.OUTSIDE;
-    listener.chunk(new Chunk(type.toString(), startLine, chunk.toString(), true, 0));
+    listener.chunk(
+        new Chunk(
+            type.toString(),
+            startLine,
+            chunk.toString(),
+            true,
+            0,
+            Arrays.copyOf(values, valueCount)));
   }
 
   static boolean isTypeChar(char c) {

@@ -26,9 +26,9 @@ import java.util.Map;
  * null key and a problem; a key used twice is delivered twice with a problem. Bytes are UTF-8, a
  * line that is not valid UTF-8 is read as Latin-1.
  *
- * <p>Streams: holds one entry, the macros, and the container entries that later children may
- * crossref. Stateless and thread-safe; each call uses its own parser. Nothing but an {@link
- * IOException} from the stream escapes.
+ * <p>Streams: holds one entry at a time, plus the macros, the keys seen (to report a key used
+ * twice) and the container entries that later children may crossref. Stateless and thread-safe;
+ * each call uses its own parser. Nothing but an {@link IOException} from the stream escapes.
  */
 public final class BibtexReader implements CatalogueReader {
 

@@ -33,9 +33,11 @@ import org.jbibtex.Value;
  * (macros expanded, {@code #} concatenated, LaTeX not yet decoded). Owns the {@code @string} macros
  * of one source: a macro is known from its definition on, as in BibTeX; the month macros {@code
  * jan}..{@code dec} are predefined. A macro that is not defined is kept as its name and reported.
- * Keys JBibTeX's lexer would refuse (non-ASCII, {@code *}, {@code &}, ...) are parsed under a
- * same-length stand-in and restored. Never throws; a chunk that cannot be parsed is reported and
- * yields null.
+ * Keys JBibTeX's lexer would refuse (CJK, {@code Kury\l{}owicz}, ...) are parsed under a
+ * same-length stand-in and restored; long braced values are cut out before JBibTeX sees the entry
+ * and put back after (see {@link #cutValues}). An entry that fails on a later line than its first
+ * is salvaged field by field (see {@link #parse}). Never throws; a chunk that cannot be parsed is
+ * reported and yields null.
  *
  * <p>One instance per read; not thread-safe (JBibTeX parsers are not).
  */
@@ -48,15 +50,6 @@ final class EntryParser {
     void problem(int line, String message);
   }
 
-  /** Marks a value cut out of the text JBibTeX parses, followed by its number. */
-  private static final char CUT = '\u0001';
-
-  /** Shorter values are left to JBibTeX: cutting them costs more than it saves. */
-  private static final int MIN_CUT = 24;
-
-  /** The values cut out of the current entry, by number. */
-  private final List<String> cut = new ArrayList<>();
-
   /** What JBibTeX calls an anonymous entry's key; no real key can contain a NUL. */
   private static final String NO_KEY = "\u0000";
 
@@ -66,7 +59,21 @@ final class EntryParser {
   private static final Pattern LEXICAL_CHAR =
       Pattern.compile("Encountered: (\"(?:[^\"]|\\\\\")*\"|<EOF>)");
 
+  /** Marks a value cut out of the text JBibTeX parses, followed by its number. */
+  private static final char CUT = '\u0001';
+
+  /** Shorter values are left to JBibTeX: cutting them costs more than it saves. */
+  private static final int MIN_CUT = 24;
+
+  /** Undefined macros met while parsing the current chunk. */
   private final List<String> undefined = new ArrayList<>();
+
+  /** The values cut out of the current entry, by number. */
+  private final List<String> cut = new ArrayList<>();
+
+  /** Fields commented out with '@' in the current entry, as renamed ({@code _Note}). */
+  private final Set<String> disabled = new HashSet<>();
+
   private final BibTeXParser parser;
 
   EntryParser() {
@@ -195,9 +202,6 @@ final class EntryParser {
     }
     return null;
   }
-
-  /** Fields commented out with '@' in the current entry, as renamed ({@code _Note}). */
-  private final Set<String> disabled = new HashSet<>();
 
   /**
    * Parses a chunk. When an entry fails on a later line than its first, the cause is removed and

@@ -505,6 +505,16 @@ public final class LatexDecoder {
     /** Puts the combining {@code mark} on the argument that starts at {@code p}. */
     private int accent(char mark, int p, int to) {
       p = skipSpaces(p, to);
+      if (p < to && s.charAt(p) == '}' && p + 1 < to && Character.isLetter(s.charAt(p + 1))) {
+        // "Sch{\"}afer", "B{\"}{u}ring": an accent shut in its group meant the letter after it
+        p++;
+      } else if (p < to
+          && s.charAt(p) == '}'
+          && p + 2 < to
+          && s.charAt(p + 1) == '{'
+          && Character.isLetter(s.charAt(p + 2))) {
+        p++;
+      }
       String arg;
       int next;
       if (p >= to) {

@@ -82,6 +82,12 @@ class LatexDecoderTest {
   }
 
   @Test
+  void accentShutInItsGroupGoesOnTheNextLetter() {
+    assertEquals("Florian Schäfer", LatexDecoder.decode("Florian Sch{\\\"}afer"));
+    assertEquals("Büring", LatexDecoder.decode("B{\\\"}{u}ring"));
+  }
+
+  @Test
   void leavesPlainTextAloneAndNullNull() {
     String plain = "Plain text, 2020: a-b";
     assertEquals(plain, LatexDecoder.decode(plain));

@@ -20,11 +20,12 @@ import java.util.Map;
  * its own ({@link EntryParser}), because JBibTeX stops at the first error: a broken entry (bad
  * syntax, a missing brace, no key, an undefined {@code @string}) is reported to {@link
  * PaperSink#problem} with its line and reading goes on with the next one. {@code @string} macros
- * and {@code #} are expanded, {@code @comment} and {@code @preamble} skipped, {@code crossref}
- * resolved ({@link Crossrefs}; a child whose parent comes later is delivered right after that
- * parent, so such children are not in source order). An entry without a key is delivered with a
- * null key and a problem; a key used twice is delivered twice with a problem. Bytes are UTF-8, a
- * line that is not valid UTF-8 is read as Latin-1.
+ * and {@code #} are expanded, {@code @comment} and {@code @preamble} skipped, {@code crossref} and
+ * biblatex {@code xdata} resolved ({@link Crossrefs}; {@code @xdata} entries are not papers; a
+ * child whose parent comes later is delivered right after that parent, so such children are not in
+ * source order). An entry without a key is delivered with a null key and a problem; a key used
+ * twice is delivered twice with a problem. Bytes are UTF-8, a line that is not valid UTF-8 is read
+ * as Latin-1.
  *
  * <p>Streams: holds one entry at a time, plus the macros, the keys seen (to report a key used
  * twice) and the container entries that later children may crossref. Stateless and thread-safe;

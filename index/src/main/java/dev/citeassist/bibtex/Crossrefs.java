@@ -19,6 +19,9 @@ import java.util.Set;
  * BibTeX. Chains ({@code inproceedings} → {@code proceedings} → {@code mvproceedings}) resolve in
  * order.
  *
+ * <p>biblatex {@code @xdata} entries are kept, not passed on; an entry whose {@code xdata} field
+ * names them gets the fields it lacks from them (they must come first, as they usually do).
+ *
  * <p>Entries without crossref pass straight through. BibTeX wants parents after their children, so
  * a child whose parent has not been read yet waits and is passed on right after its parent; at the
  * end of the source, children whose parent never came are passed on unchanged with a problem. To
@@ -86,12 +89,21 @@ final class Crossrefs {
   private final Output output;
   private final Map<String, RawEntry> parents = new HashMap<>();
   private final Map<String, List<RawEntry>> waiting = new LinkedHashMap<>();
+  private final Map<String, RawEntry> xdata = new HashMap<>();
 
   Crossrefs(Output output) {
     this.output = output;
   }
 
   void accept(RawEntry entry) {
+    if (entry.type().equals("xdata")) {
+      // biblatex data containers: not papers, only fields for the entries that name them
+      if (entry.key() != null) {
+        xdata.put(entry.key().toLowerCase(Locale.ROOT), entry);
+      }
+      return;
+    }
+    entry = withXdata(entry);
     String parentKey = parentKey(entry);
     if (parentKey != null) {
       RawEntry parent = parents.get(parentKey);
@@ -140,6 +152,40 @@ final class Crossrefs {
         complete(inherit(child, entry));
       }
     }
+  }
+
+  /** The entry with the fields it lacks from the {@code @xdata} entries its xdata field names. */
+  private RawEntry withXdata(RawEntry entry) {
+    String refs = entry.fields().get("xdata");
+    if (refs == null || refs.isBlank()) {
+      return entry;
+    }
+    Map<String, String> fields = new LinkedHashMap<>(entry.fields());
+    for (String ref : refs.split(",")) {
+      String key = ref.strip().toLowerCase(Locale.ROOT);
+      if (key.isEmpty()) {
+        continue;
+      }
+      RawEntry data = xdata.get(key);
+      if (data == null) {
+        output.problem(
+            entry.line(),
+            "@"
+                + entry.type()
+                + "{"
+                + entry.key()
+                + "}: xdata '"
+                + ref.strip()
+                + "' is not an @xdata entry before this one; ignored");
+        continue;
+      }
+      for (Map.Entry<String, String> field : data.fields().entrySet()) {
+        if (!NOT_INHERITED.contains(field.getKey())) {
+          fields.putIfAbsent(field.getKey(), field.getValue());
+        }
+      }
+    }
+    return new RawEntry(entry.type(), entry.key(), fields, entry.line());
   }
 
   private static String parentKey(RawEntry entry) {

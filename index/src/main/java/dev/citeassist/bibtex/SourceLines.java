@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The lines of a .bib source, without their line terminators ({@code \n}, {@code \r\n}). Bytes are
- * read as UTF-8; a line whose bytes are not valid UTF-8 is read as Latin-1 instead, so a Latin-1
- * file (or one Latin-1 line in a UTF-8 file) reads right. A leading byte order mark is dropped.
- * Holds one line and a 64 KiB buffer at a time. Not thread-safe; one instance per read.
+ * The lines of a .bib source, without their line terminators ({@code \n}, {@code \r\n}, or a lone
+ * {@code \r} as old Mac files have). Bytes are read as UTF-8; a line whose bytes are not valid
+ * UTF-8 is read as Latin-1 instead, so a Latin-1 file (or one Latin-1 line in a UTF-8 file) reads
+ * right. A leading byte order mark is dropped. Holds one line and a 64 KiB buffer at a time. Not
+ * thread-safe; one instance per read.
  */
 abstract class SourceLines {
 
@@ -34,14 +35,16 @@ abstract class SourceLines {
 
     @Override
     String next() {
-      if (pos >= text.length()) {
+      int n = text.length();
+      if (pos >= n) {
         return null;
       }
-      int nl = text.indexOf('\n', pos);
-      int end = nl < 0 ? text.length() : nl;
-      int lineEnd = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      String line = text.substring(pos, lineEnd);
-      pos = nl < 0 ? text.length() : nl + 1;
+      int end = pos;
+      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      String line = text.substring(pos, end);
+      pos = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
       return line;
     }
   }
@@ -54,6 +57,7 @@ abstract class SourceLines {
     private byte[] line = new byte[256];
     private boolean eof;
     private boolean first = true;
+    private boolean afterCr;
 
     OfBytes(InputStream in) {
       this.in = in;
@@ -72,6 +76,13 @@ abstract class SourceLines {
             break;
           }
         }
+        if (afterCr) {
+          afterCr = false;
+          if (buf[pos] == '\n') {
+            pos++; // the \n of a \r\n that the buffer cut in two
+            continue;
+          }
+        }
         any = true;
         int nl = indexOfNewline(pos, limit);
         int end = nl < 0 ? limit : nl;
@@ -82,13 +93,19 @@ abstract class SourceLines {
         System.arraycopy(buf, pos, line, len, n);
         len += n;
         if (nl >= 0) {
-          pos = nl + 1;
+          if (buf[nl] == '\r') {
+            if (nl + 1 < limit) {
+              pos = buf[nl + 1] == '\n' ? nl + 2 : nl + 1;
+            } else {
+              pos = nl + 1;
+              afterCr = true;
+            }
+          } else {
+            pos = nl + 1;
+          }
           break;
         }
         pos = limit;
-      }
-      if (len > 0 && line[len - 1] == '\r') {
-        len--;
       }
       int off = 0;
       if (first) {
@@ -116,7 +133,7 @@ abstract class SourceLines {
 
     private int indexOfNewline(int from, int to) {
       for (int i = from; i < to; i++) {
-        if (buf[i] == '\n') {
+        if (buf[i] == '\n' || buf[i] == '\r') {
           return i;
         }
       }

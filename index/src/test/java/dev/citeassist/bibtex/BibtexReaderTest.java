@@ -243,6 +243,47 @@ class BibtexReaderTest {
   }
 
   @Test
+  void countsLinesWithEveryKindOfLineEnd() throws IOException {
+    for (String end : List.of("\n", "\r\n", "\r")) {
+      String text =
+          String.join(end, "% x", "@article{a,", "  title = {A}}", "@misc{b, title = {B}}", "");
+      Recorder fromString = Recorder.read(text);
+      Recorder fromBytes = new Recorder();
+      new BibtexReader()
+          .read(
+              "e.bib", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fromBytes);
+      for (Recorder r : List.of(fromString, fromBytes)) {
+        assertEquals(List.of("a", "b"), r.keys());
+        assertEquals(2, r.paper("a").origin().line());
+        assertEquals(4, r.paper("b").origin().line());
+        assertEquals("A", r.paper("a").title());
+      }
+    }
+  }
+
+  @Test
+  void crlfCutByTheReadBufferIsOneLineEnd() throws IOException {
+    // the reader reads 64 KiB at a time: put the \r last in the first read, the \n first in the
+    // next
+    String text = "%" + "x".repeat(65534) + "\r\n@misc{k, title = {T}}\r\n";
+    Recorder r = new Recorder();
+    new BibtexReader()
+        .read("crlf.bib", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), r);
+    assertEquals(2, r.paper("k").origin().line());
+  }
+
+  @Test
+  void entryCutByTheEndOfTheFileIsReported() {
+    Recorder r = Recorder.read("@misc{ok, title = {Ok}}\n@article{cut, title = {Never closed");
+    assertEquals(List.of("ok"), r.keys());
+    assertEquals(
+        List.of(
+            "2: @article{cut} is not closed before the end of the file (a '{' without its '}', or"
+                + " the closing delimiter missing); skipped"),
+        r.problemLines());
+  }
+
+  @Test
   void neverThrowsOnGarbage() throws IOException {
     Random random = new Random(42);
     String alphabet = "@{}()\"=,#%\\ \n\tabc123$~-'`&_éł\u0000\u0007";

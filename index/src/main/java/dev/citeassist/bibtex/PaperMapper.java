@@ -13,9 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a raw entry into a {@link Paper}. The fields a Paper has a place for are taken out of the
- * field map when the Paper holds them exactly ({@code year = 2020} goes, {@code year = {2020a}}
- * stays in {@code fields} as well as giving year 2020); every other field stays in {@code fields}
+ * Turns a raw entry into a {@link Paper}: title, authors ({@link BibtexNames}), year, month and day
+ * (biblatex {@code date}, the start of a range, before {@code year}/{@code month}), venue ({@code
+ * journaltitle}/{@code journal} for articles, else {@code booktitle} first; none for books and
+ * other containers), doi (without a resolver prefix), url, abstract, affiliation, category ({@code
+ * primaryClass}/{@code eprintclass}) and the arXiv id without its version: from {@code eprint} when
+ * {@code archivePrefix}/{@code eprinttype} says arXiv (or the eprint is a bare new-style id), else
+ * from an arXiv URL or DOI, or "arXiv:ID"/"abs/ID" in journal, volume, note.
+ *
+ * <p>A field leaves the field map when the Paper holds it exactly ({@code year = 2020} goes, {@code
+ * year = {2020a}} stays in {@code fields} as well as giving year 2020); every other field stays
  * under its lower-case name with its value decoded, except that verbatim fields ({@code url},
  * {@code doi}, {@code eprint}, {@code file}, ...) only lose their escapes. Stateless.
  */

@@ -27,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The entries of the project's {@code .bib} files (the open buffer's text when there is one), in an
@@ -115,6 +113,7 @@ public final class ProjectBibliography implements Closeable {
     if (text == null) {
       return;
     }
+    long t0 = System.nanoTime();
     try {
       if (index == null) {
         index = PaperIndex.inMemory();
@@ -142,9 +141,9 @@ public final class ProjectBibliography implements Closeable {
                 + "#"
                 + macroHash
                 + "-"
-                + Integer.toHexString(ct.text().hashCode())
+                + Integer.toHexString(ct.hash())
                 + "-"
-                + ct.text().length();
+                + (ct.end() - ct.start());
         String source = base + "-" + seen.merge(base, 1, Integer::sum);
         sources.add(source);
         if (!oldChunks.containsKey(source)) {
@@ -201,6 +200,17 @@ public final class ProjectBibliography implements Closeable {
         }
       }
       files.put(file, new FileState(chunks, byKey, byLookup));
+      int readCount = toRead.size();
+      LOG.log(
+          old == null ? Level.INFO : Level.FINE,
+          () ->
+              String.format(
+                  "indexed %s: %d entries in %d ms (%d of %d chunks read)",
+                  file.getFileName(),
+                  byKey.size(),
+                  (System.nanoTime() - t0) / 1_000_000,
+                  readCount,
+                  chunks.size()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "could not index " + file, e);
       files.putIfAbsent(file, new FileState(List.of(), Map.of(), Map.of()));
@@ -250,42 +260,106 @@ public final class ProjectBibliography implements Closeable {
     return papers;
   }
 
-  record ChunkText(int startLine, String text) {}
+  /**
+   * A chunk of a .bib text: its first line (1-based), its offsets, and a hash of its text (with any
+   * {@code @string} blocks blanked), computed without copying the text.
+   */
+  record ChunkText(int startLine, int start, int end, int hash, String full, int[] blanks) {
+
+    /** The chunk's text, {@code @string} blocks replaced by spaces (line breaks kept). */
+    String text() {
+      String t = full.substring(start, end);
+      if (blanks.length == 0) {
+        return t;
+      }
+      char[] c = t.toCharArray();
+      for (int b = 0; b < blanks.length; b += 2) {
+        for (int i = Math.max(blanks[b], start); i < Math.min(blanks[b + 1], end); i++) {
+          if (c[i - start] != '\n') {
+            c[i - start] = ' ';
+          }
+        }
+      }
+      return new String(c);
+    }
+  }
 
   /**
    * A .bib text cut for indexing: its {@code @string} definitions (read before every chunk) and
-   * chunks of whole entries in which those definitions are blanked out, line breaks kept.
+   * chunks of whole entries in which those definitions are blanked out.
    */
   record Split(String macros, List<ChunkText> chunks) {}
 
-  private static final Pattern STRING_START = Pattern.compile("(?im)^[ \\t]*@string\\s*[{(]");
-
-  /** Cuts a .bib text into chunks of whole entries, at boundaries chosen by entry content. */
+  /**
+   * Cuts a .bib text into chunks of whole entries (an entry starts with {@code @} at the start of a
+   * line), at boundaries chosen by the entries' first line, so an edit moves no boundary but its
+   * own. One pass over the lines; no copy of the text.
+   */
   static Split split(String text) {
-    if (text.length() < 4096 || text.toLowerCase(Locale.ROOT).contains("crossref")) {
-      return new Split("", List.of(new ChunkText(1, text)));
+    int n = text.length();
+    Split whole = new Split("", List.of(new ChunkText(1, 0, n, text.hashCode(), text, new int[0])));
+    if (n < 4096) {
+      return whole;
     }
     StringBuilder macros = new StringBuilder();
-    Matcher m = STRING_START.matcher(text);
-    char[] masked = null;
-    while (m.find()) {
-      int end = blockEnd(text, m.end() - 1);
-      macros.append(text, m.start(), end).append('\n');
-      if (masked == null) {
-        masked = text.toCharArray();
+    List<int[]> blanks = new ArrayList<>();
+    List<ChunkText> chunks = new ArrayList<>();
+    int chunkStart = 0;
+    int chunkLine = 1;
+    int line = 1;
+    int lineStart = 0;
+    int blankFrom = 0;
+    while (lineStart < n) {
+      int first = lineStart;
+      while (first < n && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+        first++;
       }
-      for (int i = m.start(); i < end; i++) {
-        if (masked[i] != '\n') {
-          masked[i] = ' ';
+      if (first < n
+          && (text.charAt(first) | 0x20) == 'c'
+          && text.regionMatches(true, first, "crossref", 0, 8)) {
+        // Entries that inherit fields from others are read in one piece.
+        return whole;
+      }
+      if (text.charAt(lineStart) == '@') {
+        if (text.regionMatches(true, lineStart, "@string", 0, 7)) {
+          int open = lineStart + 7;
+          while (open < n && Character.isWhitespace(text.charAt(open))) {
+            open++;
+          }
+          int end = blockEnd(text, open);
+          macros.append(text, lineStart, end).append('\n');
+          blanks.add(new int[] {lineStart, end});
+        } else if (lineStart - chunkStart > 2048 && boundaryBefore(text, lineStart)) {
+          chunks.add(chunk(text, chunkStart, lineStart, chunkLine, blanks, blankFrom));
+          blankFrom = blanks.size();
+          chunkStart = lineStart;
+          chunkLine = line;
         }
       }
+      int eol = text.indexOf('\n', lineStart);
+      if (eol < 0) {
+        break;
+      }
+      line++;
+      lineStart = eol + 1;
     }
-    return new Split(macros.toString(), chunks(masked == null ? text : new String(masked)));
+    chunks.add(chunk(text, chunkStart, n, chunkLine, blanks, blankFrom));
+    return new Split(macros.toString(), chunks);
+  }
+
+  private static ChunkText chunk(
+      String text, int start, int end, int line, List<int[]> blanks, int blankFrom) {
+    int[] b = new int[(blanks.size() - blankFrom) * 2];
+    for (int i = blankFrom; i < blanks.size(); i++) {
+      b[(i - blankFrom) * 2] = blanks.get(i)[0];
+      b[(i - blankFrom) * 2 + 1] = blanks.get(i)[1];
+    }
+    // A copy, but String.hashCode is vectorised: faster than hashing char by char.
+    return new ChunkText(line, start, end, text.substring(start, end).hashCode(), text, b);
   }
 
   /** The offset after the block whose opening brace or parenthesis is at {@code open}. */
   private static int blockEnd(String text, int open) {
-    char close = text.charAt(open) == '(' ? ')' : '}';
     int depth = 0;
     for (int i = open; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -294,44 +368,25 @@ public final class ProjectBibliography implements Closeable {
       } else if (c == '}' || c == ')') {
         depth--;
         if (depth == 0) {
-          return c == close ? i + 1 : i + 1;
+          return i + 1;
         }
       }
     }
     return text.length();
   }
 
-  private static List<ChunkText> chunks(String text) {
-    List<ChunkText> chunks = new ArrayList<>();
-    int chunkStart = 0;
-    int chunkLine = 1;
-    int entryStart = -1;
-    int line = 1;
-    int lineStartOffset = 0;
-    int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      boolean atLineStart = i == lineStartOffset;
-      if (atLineStart && i < n && text.charAt(i) == '@') {
-        if (entryStart >= 0 && i - chunkStart > 2048 && boundaryAfter(text, entryStart, i)) {
-          chunks.add(new ChunkText(chunkLine, text.substring(chunkStart, i)));
-          chunkStart = i;
-          chunkLine = line;
-        }
-        entryStart = i;
-      }
-      if (i < n && text.charAt(i) == '\n') {
-        line++;
-        lineStartOffset = i + 1;
-      }
-    }
-    chunks.add(new ChunkText(chunkLine, text.substring(chunkStart)));
-    return chunks;
-  }
-
-  private static boolean boundaryAfter(String text, int entryStart, int entryEnd) {
+  /**
+   * Whether a chunk boundary goes before the entry at {@code entryStart}: its first line decides.
+   */
+  private static boolean boundaryBefore(String text, int entryStart) {
     int h = 0;
-    for (int i = entryStart; i < entryEnd; i++) {
-      h = 31 * h + text.charAt(i);
+    int end = Math.min(text.length(), entryStart + 64);
+    for (int i = entryStart; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        break;
+      }
+      h = 31 * h + c;
     }
     // Mix, so that the low bits depend on every character.
     h ^= h >>> 16;

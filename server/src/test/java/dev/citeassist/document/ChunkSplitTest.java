@@ -62,7 +62,7 @@ class ChunkSplitTest {
 
   @Test
   void fileWithCrossrefIsOneChunk() {
-    String text = bib(0, 500) + "@misc{x, crossref = {key1}}\n";
+    String text = bib(0, 500) + "@misc{x,\n  crossref = {key1}\n}\n";
     assertEquals(1, ProjectBibliography.split(text).chunks().size());
   }
 }

@@ -297,9 +297,8 @@ public final class ProjectBibliography implements Closeable {
    */
   static Split split(String text) {
     int n = text.length();
-    Split whole = new Split("", List.of(new ChunkText(1, 0, n, text.hashCode(), text, new int[0])));
     if (n < 4096) {
-      return whole;
+      return whole(text);
     }
     StringBuilder macros = new StringBuilder();
     List<int[]> blanks = new ArrayList<>();
@@ -318,7 +317,7 @@ public final class ProjectBibliography implements Closeable {
           && (text.charAt(first) | 0x20) == 'c'
           && text.regionMatches(true, first, "crossref", 0, 8)) {
         // Entries that inherit fields from others are read in one piece.
-        return whole;
+        return whole(text);
       }
       if (text.charAt(lineStart) == '@') {
         if (text.regionMatches(true, lineStart, "@string", 0, 7)) {
@@ -345,6 +344,11 @@ public final class ProjectBibliography implements Closeable {
     }
     chunks.add(chunk(text, chunkStart, n, chunkLine, blanks, blankFrom));
     return new Split(macros.toString(), chunks);
+  }
+
+  private static Split whole(String text) {
+    return new Split(
+        "", List.of(new ChunkText(1, 0, text.length(), text.hashCode(), text, new int[0])));
   }
 
   private static ChunkText chunk(

@@ -219,6 +219,9 @@ class CompletionProtocolTest {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
       h.open(PROJECT.replace("{symm|}", "{liao|}"));
       CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
+      assertEquals(
+          org.eclipse.lsp4j.InsertTextFormat.PlainText,
+          list.getItems().get(0).getInsertTextFormat());
       var doc = list.getItems().get(0).getDocumentation().getRight();
       assertEquals(MarkupKind.PLAINTEXT, doc.getKind());
       assertTrue(doc.getValue().startsWith("A Random Matrix Approach to Neural Networks\n"));
@@ -275,6 +278,32 @@ class CompletionProtocolTest {
       h.accept(list.getItems().get(LspHarness.labels(list).indexOf("mine")));
       assertTrue(h.text(tex).contains("\\citep{mine}"));
       assertEquals(refs, h.text(dir.resolve("refs.bib")));
+    }
+  }
+
+  @Test
+  void keyUsedByAnotherPaperGetsAFreeKey() throws Exception {
+    String refs =
+        """
+        @misc{ziyin2024remove,
+          title = {Something Else Entirely},
+          author = {Other, Person},
+          year = {2024}
+        }
+        """;
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      Path tex =
+          h.open(PROJECT.substring(0, PROJECT.indexOf("%! refs.bib")) + "%! refs.bib\n" + refs);
+      CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("ziyin2024removea"));
+      CompletionItem item = withTitle(list, SYMMETRY_TITLE, 3);
+      assertEquals("ziyin2024removea", item.getLabel());
+      h.accept(item);
+      assertTrue(h.text(tex).contains("\\citep{ziyin2024removea}"));
+      String after = h.text(dir.resolve("refs.bib"));
+      assertTrue(after.startsWith(refs));
+      List<Paper> added = read(after.substring(refs.length()));
+      assertEquals("ziyin2024removea", added.get(0).key());
+      assertEquals(SYMMETRY_TITLE, added.get(0).title());
     }
   }
 

@@ -114,6 +114,7 @@ public final class CitationCompletion {
       try {
         List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
         incomplete |= hits.size() >= limit;
+        float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
         for (SearchHit h : hits) {
           Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
           projectCandidates.add(
@@ -123,7 +124,7 @@ public final class CitationCompletion {
                   true,
                   null,
                   e.orElse(null),
-                  h.score() * PROJECT_BOOST));
+                  h.score() / top * PROJECT_BOOST));
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "project search failed", e);
@@ -142,11 +143,15 @@ public final class CitationCompletion {
       incomplete = true;
     } else {
       try {
-        List<SearchHit> hits = index.search(SearchQuery.of(prefix.strip(), limit));
+        List<SearchHit> hits =
+            prefix.isBlank()
+                ? newest(index, limit)
+                : index.search(SearchQuery.of(prefix.strip(), limit));
         incomplete |= hits.size() >= limit;
         cancel.checkCanceled();
+        float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
         for (SearchHit h : hits) {
-          catalogueCandidates.add(fromCatalogue(h, bibs, byKey));
+          catalogueCandidates.add(fromCatalogue(h, top, bibs));
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "catalogue search failed", e);
@@ -211,9 +216,25 @@ public final class CitationCompletion {
     return t == null ? "" : t;
   }
 
-  private Candidate fromCatalogue(
-      SearchHit h, Set<Path> bibs, Map<String, Candidate> projectByKey) {
+  /**
+   * The catalogue's newest papers, for an empty prefix. The search has no query for "everything",
+   * so this asks for each recent year in turn.
+   */
+  private static List<SearchHit> newest(PaperIndex index, int limit) throws IOException {
+    List<SearchHit> hits = new ArrayList<>();
+    int year = java.time.Year.now().getValue() + 1;
+    for (int y = year; y > year - 8 && hits.size() < limit; y--) {
+      for (SearchHit h :
+          index.search(new SearchQuery(String.valueOf(y), limit - hits.size(), y, y))) {
+        hits.add(new SearchHit(h.paper(), 1));
+      }
+    }
+    return hits;
+  }
+
+  private Candidate fromCatalogue(SearchHit h, float top, Set<Path> bibs) {
     Paper p = h.paper();
+    float score = h.score() / top;
     String key = p.key();
     if (key == null) {
       return null;
@@ -221,15 +242,15 @@ public final class CitationCompletion {
     Optional<BibEntry> sameKey = bibliography.entry(key, bibs);
     if (sameKey.isPresent() && samePaper(p, sameKey.get().paper())) {
       BibEntry e = sameKey.get();
-      return new Candidate(e.paper(), e.key(), true, null, e, h.score());
+      return new Candidate(e.paper(), e.key(), true, null, e, score * PROJECT_BOOST);
     }
     Optional<BibEntry> same = safeSamePaper(p, bibs);
     if (same.isPresent()) {
       BibEntry e = same.get();
-      return new Candidate(e.paper(), e.key(), true, null, e, h.score());
+      return new Candidate(e.paper(), e.key(), true, null, e, score * PROJECT_BOOST);
     }
     String free = sameKey.isPresent() ? freeKey(key, bibs) : key;
-    return new Candidate(p, free, false, key, null, h.score());
+    return new Candidate(p, free, false, key, null, score);
   }
 
   private Optional<BibEntry> safeSamePaper(Paper p, Set<Path> bibs) {

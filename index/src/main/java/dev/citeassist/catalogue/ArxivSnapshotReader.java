@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Reads the arXiv metadata snapshot: one JSON object per line ({@code id}, {@code title}, {@code
  * authors_parsed}, {@code versions}, ...). Holds one line at a time, parsed with Jackson's
  * streaming parser, so a snapshot of millions of records reads in constant memory. A line that is
- * not a JSON object with an {@code id} is reported as a problem and skipped; blank lines are
- * ignored.
+ * not a JSON object with an {@code id} and a {@code title} is reported as a problem and skipped;
+ * blank lines are ignored.
  *
  * <p>Mapping: the date is the first submission ({@code v1} of {@code versions}), not {@code
  * update_date}; the category is the first of {@code categories}; a record with a {@code
@@ -63,6 +63,10 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       }
       if (record.id == null) {
         sink.problem(new ReadProblem(sourceName, lineNumber, "arXiv record without an \"id\""));
+        continue;
+      }
+      if (record.title == null) {
+        sink.problem(new ReadProblem(sourceName, lineNumber, "arXiv record without a title"));
         continue;
       }
       sink.paper(record.toPaper(new Origin(sourceName, lineNumber, SourceFormat.ARXIV_JSON)));

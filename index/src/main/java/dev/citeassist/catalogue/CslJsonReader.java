@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Reads CSL-JSON as Zotero and Better BibTeX export it: a top-level array of items (a single item
  * object is accepted too). The array is streamed element by element, each item read as a small
- * tree, so a large export never sits in memory whole. An element that is not an object is reported
- * and skipped; JSON that breaks off or is not JSON ends the read with a problem at the line where
- * it broke (a JSON parser cannot resynchronise inside an array).
+ * tree, so a large export never sits in memory whole. An element that is not an object, or an item
+ * without a title, is reported and skipped; JSON that breaks off or is not JSON ends the read with
+ * a problem at the line where it broke (a JSON parser cannot resynchronise inside an array).
  *
  * <p>Mapping: CSL types become BibTeX types ({@link #bibtexType}); the key is {@code citation-key},
  * else an {@code id} that looks like a cite key (Zotero's URI and "library/item" ids do not); the
@@ -130,14 +130,19 @@ public final class CslJsonReader implements CatalogueReader {
           new ReadProblem(
               sourceName,
               Math.max(line, 0),
-              "not valid JSON, reading stopped: " + e.getOriginalMessage()));
+              "not valid JSON, reading stopped: " + JsonText.parserMessage(e)));
     }
   }
 
   private static void item(String sourceName, JsonParser p, PaperSink sink) throws IOException {
     int line = line(p);
     JsonNode item = p.readValueAsTree();
-    sink.paper(toPaper(item, new Origin(sourceName, line, SourceFormat.CSL_JSON)));
+    Paper paper = toPaper(item, new Origin(sourceName, line, SourceFormat.CSL_JSON));
+    if (paper.title() == null) {
+      sink.problem(new ReadProblem(sourceName, line, "item without a title; skipped"));
+      return;
+    }
+    sink.paper(paper);
   }
 
   private static int line(JsonParser p) {

@@ -1,5 +1,7 @@
 package dev.citeassist.catalogue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * Text values of the JSON sources as a {@code Paper} holds them: every run of whitespace (the arXiv
  * snapshot wraps titles and abstracts with a newline and two spaces) becomes one space, the ends
@@ -42,6 +44,13 @@ final class JsonText {
     }
     String result = out == null ? raw : out.toString();
     return result.isEmpty() ? null : result;
+  }
+
+  /** Jackson's message without the location it appends (the problem names the line itself). */
+  static String parserMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int marker = message.indexOf(" (start marker at");
+    return marker < 0 ? message : message.substring(0, marker);
   }
 
   private static boolean isSpace(char c) {

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * CONTRACT SKETCH (to be implemented): reads BibTeX/BibLaTeX through JBibTeX. Each entry becomes
- * a {@code Paper} with its own key, {@code origin.line} the line of its {@code @type{key,}}.
+ * CONTRACT SKETCH (to be implemented): reads BibTeX/BibLaTeX through JBibTeX. Each entry becomes a
+ * {@code Paper} with its own key, {@code origin.line} the line of its {@code @type{key,}}.
  */
 public final class BibtexReader implements CatalogueReader {
 

@@ -8,9 +8,8 @@ public final class BibtexWriter {
   private BibtexWriter() {}
 
   /**
-   * One entry, ending in a newline, for a paper whose key is set. {@code @article} with a
-   * journal, {@code @inproceedings} with a booktitle, {@code @misc} with eprint fields for
-   * preprints.
+   * One entry, ending in a newline, for a paper whose key is set. {@code @article} with a journal,
+   * {@code @inproceedings} with a booktitle, {@code @misc} with eprint fields for preprints.
    */
   public static String toBibtex(Paper paper, BibtexDialect dialect) {
     throw new UnsupportedOperationException();

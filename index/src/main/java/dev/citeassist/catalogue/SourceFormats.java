@@ -52,6 +52,23 @@ public final class SourceFormats {
     return Optional.empty();
   }
 
+  /**
+   * The reader for a source called {@code name} that starts with {@code head}.
+   *
+   * @throws IllegalArgumentException when its format is not one CiteAssist reads
+   */
+  public static CatalogueReader readerFor(String name, byte[] head) {
+    return reader(
+        detect(name, head)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        name
+                            + " is not a catalogue CiteAssist reads: expected a .bib file, a"
+                            + " CSL-JSON export (.json) or the arXiv metadata snapshot (.json"
+                            + " lines)")));
+  }
+
   /** A reader for {@code format}. */
   public static CatalogueReader reader(SourceFormat format) {
     return switch (format) {

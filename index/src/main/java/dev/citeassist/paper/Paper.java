@@ -208,8 +208,26 @@ public record Paper(
 
     public Paper build() {
       return new Paper(
-          key, type, title, authors, etAl, authorCount, year, month, day, abstractText, venue,
-          category, doi, arxivId, url, affiliation, code, upvotes, fields, origin);
+          key,
+          type,
+          title,
+          authors,
+          etAl,
+          authorCount,
+          year,
+          month,
+          day,
+          abstractText,
+          venue,
+          category,
+          doi,
+          arxivId,
+          url,
+          affiliation,
+          code,
+          upvotes,
+          fields,
+          origin);
     }
   }
 }

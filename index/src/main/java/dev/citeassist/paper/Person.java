@@ -31,9 +31,9 @@ public record Person(String given, String family) {
   }
 
   /**
-   * Parses a name written either "Family, Given" or "Given von Family". Lower-case particles
-   * (van, von, de, der, di, da, du, le, la, del, dos, ...) that precede the last word go to the
-   * family name, as BibTeX does.
+   * Parses a name written either "Family, Given" or "Given von Family". Lower-case particles (van,
+   * von, de, der, di, da, du, le, la, del, dos, ...) that precede the last word go to the family
+   * name, as BibTeX does.
    */
   public static Person parse(String name) {
     String n = name.strip().replaceAll("\\s+", " ");

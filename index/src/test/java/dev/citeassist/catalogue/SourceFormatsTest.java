@@ -2,6 +2,8 @@ package dev.citeassist.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.paper.SourceFormat;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,16 @@ class SourceFormatsTest {
   void givesTheReaderOfEachJsonFormat() {
     assertInstanceOf(ArxivSnapshotReader.class, SourceFormats.reader(SourceFormat.ARXIV_JSON));
     assertInstanceOf(CslJsonReader.class, SourceFormats.reader(SourceFormat.CSL_JSON));
+  }
+
+  @Test
+  void refusesASourceItCannotRead() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SourceFormats.readerFor("notes.md", "# notes".getBytes(StandardCharsets.UTF_8)));
+
+    assertTrue(e.getMessage().startsWith("notes.md is not a catalogue CiteAssist reads"));
   }
 
   private static Optional<SourceFormat> detect(String name, String head) {

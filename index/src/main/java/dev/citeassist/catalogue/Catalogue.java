@@ -1,0 +1,266 @@
+package dev.citeassist.catalogue;
+
+import dev.citeassist.citekey.KeyAssigner;
+import dev.citeassist.citekey.KeyPattern;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.SourceFormat;
+import dev.citeassist.search.PaperIndex;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The user's catalogue: the built-in seed listings plus their own sources, read, merged (one entry
+ * per paper), keyed and indexed on disk under the cache directory. The index is rebuilt only when
+ * the sources' fingerprint (contents of the built-in seeds; path, size and modification time of
+ * each user source; the key pattern) differs from the one stored in its last commit.
+ *
+ * <p>Owns its {@link PaperIndex}; close the catalogue to close it. Thread-safe for searching.
+ */
+public final class Catalogue implements Closeable {
+
+  /** Bump when parsing, merging or keying changes, so existing caches are rebuilt. */
+  private static final String FORMAT_VERSION = "1";
+
+  private static final String FINGERPRINT = "citeassist.fingerprint";
+
+  private final PaperIndex index;
+  private final List<ReadProblem> problems;
+  private final boolean rebuilt;
+
+  private Catalogue(PaperIndex index, List<ReadProblem> problems, boolean rebuilt) {
+    this.index = index;
+    this.problems = List.copyOf(problems);
+    this.rebuilt = rebuilt;
+  }
+
+  /** Opens the catalogue, building or rebuilding its index if its sources changed. */
+  public static Catalogue open(CatalogueConfig config) throws IOException {
+    return open(config, CatalogueProgress.NONE);
+  }
+
+  /** As {@link #open(CatalogueConfig)}, reporting reading progress while it (re)builds. */
+  public static Catalogue open(CatalogueConfig config, CatalogueProgress progress)
+      throws IOException {
+    List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
+    for (Path path : config.sources()) {
+      sources.add(CatalogueSource.of(path));
+    }
+    String fingerprint = fingerprint(sources, config.keyPattern());
+    Path directory = config.cacheDir().resolve(directoryName(config));
+    Files.createDirectories(directory);
+    PaperIndex index = PaperIndex.open(directory);
+    try {
+      if (fingerprint.equals(index.commitData().get(FINGERPRINT))) {
+        return new Catalogue(index, List.of(), false);
+      }
+      List<ReadProblem> problems = new ArrayList<>();
+      List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
+      index.clear();
+      index.addAll(papers);
+      index.commit(Map.of(FINGERPRINT, fingerprint));
+      index.refresh();
+      return new Catalogue(index, problems, true);
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  /** The catalogue's search index (keys assigned, duplicates merged). */
+  public PaperIndex index() {
+    return index;
+  }
+
+  /** What could not be read while building; empty when the index was reused. */
+  public List<ReadProblem> problems() {
+    return problems;
+  }
+
+  /** Whether {@link #open} had to (re)build the index. */
+  public boolean rebuilt() {
+    return rebuilt;
+  }
+
+  /** All papers of the built-in catalogue, merged and keyed with the default pattern. */
+  public static List<Paper> builtIn() throws IOException {
+    List<ReadProblem> problems = new ArrayList<>();
+    List<Paper> papers =
+        read(CatalogueSource.builtIn(), KeyPattern.DEFAULT, problems, CatalogueProgress.NONE);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the built-in catalogue does not read cleanly: " + problems);
+    }
+    return papers;
+  }
+
+  /**
+   * Reads, merges and keys papers from sources, without an index: what {@code records} and tests
+   * use. Read problems are added to {@code problems}.
+   */
+  public static List<Paper> read(
+      List<CatalogueSource> sources,
+      KeyPattern pattern,
+      List<ReadProblem> problems,
+      CatalogueProgress progress)
+      throws IOException {
+    long total = 0;
+    for (CatalogueSource source : sources) {
+      total += source.size();
+    }
+    List<Paper> papers = new ArrayList<>();
+    long doneBefore = 0;
+    for (CatalogueSource source : sources) {
+      long before = doneBefore;
+      long grandTotal = total;
+      try (CountingInputStream in = new CountingInputStream(source.open())) {
+        PaperSink sink =
+            new PaperSink() {
+              @Override
+              public void paper(Paper paper) {
+                papers.add(paper);
+                if (papers.size() % 1000 == 0) {
+                  progress.update(papers.size(), before + in.count(), grandTotal);
+                }
+              }
+
+              @Override
+              public void problem(ReadProblem problem) {
+                problems.add(problem);
+              }
+            };
+        source.reader().read(source.name(), in, sink);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      doneBefore += source.size();
+      progress.update(papers.size(), doneBefore, total);
+    }
+    // Dates without a year are completed after merging, so that a page's "Jul 8" does not stop it
+    // from matching the same paper listed elsewhere as "Jul 8, 2024".
+    Map<String, CatalogueSource> byName = new java.util.HashMap<>();
+    sources.forEach(s -> byName.putIfAbsent(s.name(), s));
+    List<Paper> merged = new ArrayList<>();
+    for (Paper paper : PaperMerger.merge(papers)) {
+      CatalogueSource source = paper.origin() == null ? null : byName.get(paper.origin().source());
+      merged.add(source == null ? paper : source.completeDate(paper));
+    }
+    return new KeyAssigner(pattern).assign(merged);
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+
+  private static String directoryName(CatalogueConfig config) {
+    if (config.sources().isEmpty()) {
+      return "catalogue-builtin";
+    }
+    StringBuilder s = new StringBuilder();
+    config.sources().stream()
+        .map(p -> p.toAbsolutePath().normalize().toString())
+        .sorted()
+        .forEach(p -> s.append(p).append('\n'));
+    return "catalogue-" + sha256(s.toString()).substring(0, 12);
+  }
+
+  private static String fingerprint(List<CatalogueSource> sources, KeyPattern pattern)
+      throws IOException {
+    StringBuilder s = new StringBuilder("v").append(FORMAT_VERSION).append('\n');
+    s.append(pattern).append('\n');
+    for (CatalogueSource source : sources) {
+      s.append(source.fingerprint()).append('\n');
+    }
+    return sha256(s.toString());
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * Where the index lives and what goes into it.
+   *
+   * @param cacheDir parent directory of the index (see {@link CacheLocation})
+   * @param sources user sources added to the built-in seeds
+   * @param keyPattern how keys are made
+   */
+  public record CatalogueConfig(Path cacheDir, List<Path> sources, KeyPattern keyPattern) {
+
+    public CatalogueConfig {
+      Objects.requireNonNull(cacheDir);
+      sources = List.copyOf(sources);
+      keyPattern = Objects.requireNonNullElse(keyPattern, KeyPattern.DEFAULT);
+    }
+
+    public CatalogueConfig(Path cacheDir, List<Path> sources) {
+      this(cacheDir, sources, KeyPattern.DEFAULT);
+    }
+
+    /** The built-in catalogue in the user's cache directory. */
+    public static CatalogueConfig defaults() {
+      return new CatalogueConfig(CacheLocation.resolve(), List.of());
+    }
+  }
+
+  /** Counts bytes read, for progress; reading a source fully makes {@code count} its size. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+
+  static boolean isPage(SourceFormat format) {
+    return format == SourceFormat.LISTING || format == SourceFormat.DAILY_PAPERS;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.citeassist.catalogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The list of the user's own catalogue sources that {@code citeassist index} adds to: one absolute
+ * path per line in {@code $XDG_CONFIG_HOME/citeassist/sources} (default {@code
+ * ~/.config/citeassist/sources}; {@code $CITEASSIST_CONFIG} overrides the folder). Kept with the
+ * configuration, not the cache, because it is the user's choice, not derived data. Written
+ * atomically.
+ */
+public final class UserSources {
+
+  private final Path file;
+
+  public UserSources(Path file) {
+    this.file = file;
+  }
+
+  public static UserSources atDefaultLocation() {
+    return new UserSources(
+        configDir(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"))
+            .resolve("sources"));
+  }
+
+  static Path configDir(Map<String, String> env, String osName, String home) {
+    String explicit = env.get("CITEASSIST_CONFIG");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = env.get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "citeassist");
+    }
+    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+    if (os.contains("mac")) {
+      return Path.of(home, "Library", "Application Support", "citeassist");
+    }
+    String appData = env.get("APPDATA");
+    if (os.contains("win") && appData != null) {
+      return Path.of(appData, "citeassist");
+    }
+    return Path.of(home, ".config", "citeassist");
+  }
+
+  /** The saved sources, in the order they were added; empty when none were. */
+  public List<Path> load() throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        paths.add(Path.of(line.strip()));
+      }
+    }
+    return List.copyOf(paths);
+  }
+
+  /** Adds sources (absolute, normalised, each once) and saves the list; returns the new list. */
+  public List<Path> add(List<Path> sources) throws IOException {
+    Set<Path> all = new LinkedHashSet<>(load());
+    for (Path p : sources) {
+      all.add(p.toAbsolutePath().normalize());
+    }
+    StringBuilder text = new StringBuilder("# CiteAssist catalogue sources, one per line\n");
+    all.forEach(p -> text.append(p).append('\n'));
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), ".sources", ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return List.copyOf(all);
+  }
+}

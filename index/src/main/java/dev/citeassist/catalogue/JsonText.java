@@ -16,34 +16,34 @@ final class JsonText {
       return null;
     }
     int n = raw.length();
-    StringBuilder out = null;
-    boolean pendingSpace = false;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    // Fast path: text that is already clean is returned as it is, without copying.
+    while (i < n) {
       char c = raw.charAt(i);
-      if (isSpace(c)) {
-        if (out == null) {
-          // Fast path: text that is already clean is returned as it is, without copying.
-          if (c == ' ' && i > 0 && i + 1 < n && !isSpace(raw.charAt(i + 1))) {
-            continue;
-          }
-          out = new StringBuilder(n);
-          out.append(raw, 0, i);
-          pendingSpace = out.length() > 0;
-          continue;
-        }
-        pendingSpace = out.length() > 0;
-        continue;
+      if (isSpace(c) && (c != ' ' || i == 0 || i + 1 == n || isSpace(raw.charAt(i + 1)))) {
+        break;
       }
-      if (out != null) {
+      i++;
+    }
+    if (i == n) {
+      return n == 0 ? null : raw;
+    }
+    char[] chars = raw.toCharArray();
+    int length = i;
+    boolean pendingSpace = false;
+    for (; i < n; i++) {
+      char c = chars[i];
+      if (isSpace(c)) {
+        pendingSpace = length > 0;
+      } else {
         if (pendingSpace) {
-          out.append(' ');
+          chars[length++] = ' ';
           pendingSpace = false;
         }
-        out.append(c);
+        chars[length++] = c;
       }
     }
-    String result = out == null ? raw : out.toString();
-    return result.isEmpty() ? null : result;
+    return length == 0 ? null : new String(chars, 0, length);
   }
 
   /** Jackson's message without the location it appends (the problem names the line itself). */
@@ -54,6 +54,10 @@ final class JsonText {
   }
 
   private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || (c <= ' ' || c >= '\u0080') && isOtherSpace(c);
+  }
+
+  private static boolean isOtherSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

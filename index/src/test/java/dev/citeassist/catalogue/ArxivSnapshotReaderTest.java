@@ -91,6 +91,25 @@ class ArxivSnapshotReaderTest {
   }
 
   @Test
+  void readsWindowsLineBreaksAVeryLongLineAndALastLineWithoutABreak() {
+    String longAbstract = "word ".repeat(40_000);
+    String text =
+        "\uFEFF{\"id\":\"1\",\"title\":\"First\"}\r\n"
+            + "{\"id\":\"2\",\"title\":\"Long\",\"abstract\":\""
+            + longAbstract
+            + "\"}\r\n"
+            + "\r\n"
+            + "{\"id\":\"3\",\"title\":\"Last\"}";
+
+    JsonReads read = JsonReads.read(reader, "s.jsonl", text);
+
+    assertEquals(List.of(), read.problems());
+    assertEquals(List.of("1", "2", "3"), read.papers().stream().map(Paper::arxivId).toList());
+    assertEquals(List.of(1, 2, 4), read.papers().stream().map(p -> p.origin().line()).toList());
+    assertEquals(longAbstract.strip(), read.papers().get(1).abstractText());
+  }
+
+  @Test
   void readsEveryRecordOfAFiftyThousandLineSnapshot() throws IOException {
     CountingSink sink = new CountingSink();
 

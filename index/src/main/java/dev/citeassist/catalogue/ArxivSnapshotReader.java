@@ -223,13 +223,13 @@ public final class ArxivSnapshotReader implements CatalogueReader {
         p.nextToken();
         switch (name) {
           case "id" -> record.id = JsonText.collapse(string(p, name));
-          case "title" -> record.title = text(string(p, name));
+          case "title" -> record.title = text(p, name);
           case "authors" -> record.authors = string(p, name);
           case "authors_parsed" -> record.authorsParsed = authorsParsed(p);
-          case "abstract" -> record.abstractText = text(string(p, name));
+          case "abstract" -> record.abstractText = text(p, name);
           case "categories" -> record.categories = string(p, name);
           case "doi" -> record.doi = string(p, name);
-          case "journal-ref" -> record.journalRef = text(string(p, name));
+          case "journal-ref" -> record.journalRef = text(p, name);
           case "versions" -> record.created = firstSubmission(p);
           default -> p.skipChildren();
         }
@@ -241,18 +241,27 @@ public final class ArxivSnapshotReader implements CatalogueReader {
   }
 
   /**
-   * Every text of a record (title, abstract, journal-ref, each name) passes here: the single place
-   * where LaTeX decoding plugs in.
+   * A text value (title, abstract, journal-ref, each name) with its whitespace collapsed, read from
+   * the parser's buffer without an intermediate String: abstracts are most of the snapshot.
    */
-  private static String text(String raw) {
-    if (raw == null) {
+  private static String text(JsonParser p, String field) throws IOException, MalformedRecord {
+    return switch (p.currentToken()) {
+      case VALUE_STRING ->
+          decode(JsonText.collapse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+      case VALUE_NULL -> null;
+      default -> throw new MalformedRecord("\"" + field + "\" is not a string");
+    };
+  }
+
+  /** Every text of a record passes here: the single place where LaTeX decoding plugs in. */
+  private static String decode(String text) {
+    if (text == null) {
       return null;
     }
     // >>> LaTeX decoding plugs in HERE, once dev.citeassist.bibtex.LatexDecoder (another branch)
-    // lands: `String decoded = LatexDecoder.decode(raw);` (accents such as \"u and {\'e}, math
-    // kept as written). Until then the snapshot's LaTeX passes through untouched.
-    String decoded = raw;
-    return JsonText.collapse(decoded);
+    // lands: `return LatexDecoder.decode(text);` (accents such as \"u and {\'e}, math kept as
+    // written). Until then the snapshot's LaTeX passes through untouched.
+    return text;
   }
 
   private static String string(JsonParser p, String field) throws IOException, MalformedRecord {
@@ -276,9 +285,9 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       String[] parts = new String[3];
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        String part = string(p, "authors_parsed");
+        String part = text(p, "authors_parsed");
         if (i < parts.length) {
-          parts[i] = text(part);
+          parts[i] = part;
         }
         i++;
       }
@@ -334,7 +343,7 @@ public final class ArxivSnapshotReader implements CatalogueReader {
 
   /** The "authors" string, used only when a record has no "authors_parsed". */
   private static List<Person> splitAuthors(String authors) {
-    String all = text(authors);
+    String all = decode(JsonText.collapse(authors));
     if (all == null) {
       return List.of();
     }

@@ -46,6 +46,26 @@ final class JsonText {
     return length == 0 ? null : new String(chars, 0, length);
   }
 
+  /** {@link #collapse(String)} of {@code chars[offset, offset + length)}, which it leaves as is. */
+  static String collapse(char[] chars, int offset, int length) {
+    char[] out = new char[length];
+    int n = 0;
+    boolean pendingSpace = false;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      char c = chars[i];
+      if (isSpace(c)) {
+        pendingSpace = n > 0;
+      } else {
+        if (pendingSpace) {
+          out[n++] = ' ';
+          pendingSpace = false;
+        }
+        out[n++] = c;
+      }
+    }
+    return n == 0 ? null : new String(out, 0, n);
+  }
+
   /** Jackson's message without the location it appends (the problem names the line itself). */
   static String parserMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();

@@ -4,6 +4,7 @@ import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * Tells a catalogue source's format from its name and first bytes, and gives the reader for a
  * format. {@code .bib} is BibTeX; JSON ({@code .json}, {@code .jsonl}, {@code .ndjson}) is CSL-JSON
  * when its first non-blank byte is {@code [} and the arXiv snapshot (JSON lines) when it is {@code
- * {}. Stateless.
+ * {}. Any other source is a seed listing or a daily-papers page when {@link SeedFormats} says so.
+ * Stateless.
  */
 public final class SourceFormats {
 
@@ -47,9 +49,8 @@ public final class SourceFormats {
         default -> Optional.empty();
       };
     }
-    // >>> Hook for the seed listings: a .txt source is a LISTING or a DAILY_PAPERS page, which
-    // SeedFormats (another branch) tells apart; plug it in here: `return SeedFormats.detect(...)`.
-    return Optional.empty();
+    // Anything else may be a seed listing or a daily-papers page (.txt), told by its first lines.
+    return SeedFormats.sniff(new String(head, StandardCharsets.UTF_8));
   }
 
   /**
@@ -65,8 +66,8 @@ public final class SourceFormats {
                     new IllegalArgumentException(
                         name
                             + " is not a catalogue CiteAssist reads: expected a .bib file, a"
-                            + " CSL-JSON export (.json) or the arXiv metadata snapshot (.json"
-                            + " lines)")));
+                            + " CSL-JSON export (.json), the arXiv metadata snapshot (.json lines), a paper"
+                            + " listing or a daily-papers page (.txt)")));
   }
 
   /** A reader for {@code format}. */
@@ -75,9 +76,7 @@ public final class SourceFormats {
       case BIBTEX -> new BibtexReader();
       case ARXIV_JSON -> new ArxivSnapshotReader();
       case CSL_JSON -> new CslJsonReader();
-      // >>> Hook for the seed listings: their readers come with SeedFormats (another branch).
-      case LISTING, DAILY_PAPERS ->
-          throw new UnsupportedOperationException("no reader for " + format + " yet");
+      case LISTING, DAILY_PAPERS -> SeedFormats.readerFor(format);
     };
   }
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.paper.SourceFormat;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SourceFormatsTest {
 
@@ -30,10 +34,32 @@ class SourceFormatsTest {
         detect("arxiv-metadata-oai-snapshot.json", "\uFEFF{\"id\":\"0704.0001\"}"));
   }
 
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+    "000_57b64fd6235a7719.txt, LISTING",
+    "001_a92a934c40817990.txt, LISTING",
+    "002_ca03343937b2f4f6.txt, DAILY_PAPERS",
+    "003_0cc9b078124915cd.txt, DAILY_PAPERS",
+    "004_c505c23aec72c6d2.txt, LISTING"
+  })
+  void theBuiltInSeedsAreToldApartByTheirFirstLines(String seed, SourceFormat format)
+      throws IOException {
+    byte[] head;
+    try (InputStream in =
+        SourceFormatsTest.class.getResourceAsStream("/dev/citeassist/catalogue/seeds/" + seed)) {
+      head = in.readNBytes(4096);
+    }
+
+    assertEquals(Optional.of(format), SourceFormats.detect(seed, head));
+    assertEquals(
+        SourceFormats.reader(format).getClass(), SourceFormats.readerFor(seed, head).getClass());
+  }
+
   @Test
   void unknownContentOrNameIsNotGuessed() {
     assertEquals(Optional.empty(), detect("empty.json", "  \n"));
     assertEquals(Optional.empty(), detect("notes.md", "[link]"));
+    assertEquals(Optional.empty(), detect("notes.txt", "Just some notes.\nNothing more."));
   }
 
   @Test

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -85,44 +89,71 @@ final class BenchData {
   }
 
   /**
-   * Streams the snapshot into the index in batches of {@link #BATCH}; the key is the arXiv id (the
-   * catalogue's own keying needs the whole list, see {@code IndexingBenchmark.catalogueRead}).
+   * Streams the snapshot into the index in batches of {@link #BATCH}, indexing one batch while the
+   * next is read (PaperIndex is thread-safe; at most one batch waits). The key is the arXiv id: the
+   * catalogue's own keying needs the whole list, see {@code IndexingBenchmark.catalogueRead}.
    */
   static int readInto(Path snapshot, PaperIndex index) throws IOException {
-    List<Paper> batch = new ArrayList<>(BATCH);
-    int[] count = {0};
-    PaperSink sink =
-        new PaperSink() {
-          @Override
-          public void paper(Paper paper) {
-            batch.add(paper.toBuilder().key("arXiv:" + paper.arxivId()).build());
-            count[0]++;
-            if (batch.size() == BATCH) {
-              flush(batch, index);
+    ExecutorService indexer = Executors.newSingleThreadExecutor();
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      List<Paper> batch = new ArrayList<>(BATCH);
+      int[] count = {0};
+      PaperSink sink =
+          new PaperSink() {
+            @Override
+            public void paper(Paper paper) {
+              batch.add(paper.toBuilder().key("arXiv:" + paper.arxivId()).build());
+              count[0]++;
+              if (batch.size() == BATCH) {
+                submit(List.copyOf(batch), index, indexer, pending);
+                batch.clear();
+              }
             }
-          }
 
-          @Override
-          public void problem(ReadProblem problem) {
-            throw new IllegalStateException("generated data must read cleanly: " + problem);
-          }
-        };
-    try (InputStream in = Files.newInputStream(snapshot)) {
-      new ArxivSnapshotReader().read(snapshot.getFileName().toString(), in, sink);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+            @Override
+            public void problem(ReadProblem problem) {
+              throw new IllegalStateException("generated data must read cleanly: " + problem);
+            }
+          };
+      try (InputStream in = Files.newInputStream(snapshot)) {
+        new ArxivSnapshotReader().read(snapshot.getFileName().toString(), in, sink);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      submit(List.copyOf(batch), index, indexer, pending);
+      await(pending);
+      return count[0];
+    } finally {
+      indexer.shutdownNow();
     }
-    flush(batch, index);
-    return count[0];
   }
 
-  private static void flush(List<Paper> batch, PaperIndex index) {
+  private static void submit(
+      List<Paper> batch, PaperIndex index, ExecutorService indexer, List<Future<?>> pending) {
+    await(pending);
+    pending.add(
+        indexer.submit(
+            () -> {
+              index.addAll(batch);
+              return null;
+            }));
+  }
+
+  private static void await(List<Future<?>> pending) {
     try {
-      index.addAll(batch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      for (Future<?> f : pending) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io
+          ? new UncheckedIOException(io)
+          : new IllegalStateException(e.getCause());
     }
-    batch.clear();
+    pending.clear();
   }
 
   /**

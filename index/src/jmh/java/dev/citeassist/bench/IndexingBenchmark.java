@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code read}: ArxivSnapshotReader alone.
- *   <li>{@code readAndIndex}: the reader streamed into a fresh on-disk {@link PaperIndex} in batches,
- *       then a commit.
+ *   <li>{@code readAndIndex}: the reader streamed into a fresh on-disk {@link PaperIndex} in batches
+ *       of 10,000, one batch indexed while the next is read, then a commit.
  *   <li>{@code catalogueRead}: what {@code Catalogue.open} does on a rebuild: read, merge and key
  *       every paper ({@link Catalogue#read}), add them all to a fresh index, commit.
  * </ul>
@@ -46,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx6g"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+// One run over a million records is long enough to warm itself up (JIT in the first seconds).
+@Warmup(iterations = 0)
+@Measurement(iterations = 2)
 public class IndexingBenchmark {
 
   @Param("1000000")

@@ -272,7 +272,10 @@ public final class ArxivSnapshotReader implements CatalogueReader {
     };
   }
 
-  /** [[last, first, suffix, ...], ...]; a suffix goes to the end of the given name (", Jr."). */
+  /**
+   * [[last, first, suffix, ...], ...]; a suffix goes to the end of the given name ("John Jr."), as
+   * {@code Person} keeps it.
+   */
   private static List<Person> authorsParsed(JsonParser p) throws IOException, MalformedRecord {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
@@ -293,7 +296,7 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       }
       String given = parts[1] == null ? "" : parts[1];
       if (parts[2] != null) {
-        given = given.isEmpty() ? parts[2] : given + ", " + parts[2];
+        given = given.isEmpty() ? parts[2] : given + " " + parts[2];
       }
       Person person = new Person(given, parts[0]);
       if (!person.given().isEmpty() || !person.family().isEmpty()) {

@@ -229,7 +229,7 @@ public final class CslJsonReader implements CatalogueReader {
       String given = text(string(name, "given"));
       String suffix = text(string(name, "suffix"));
       if (suffix != null) {
-        given = given == null ? suffix : given + ", " + suffix;
+        given = given == null ? suffix : given + " " + suffix;
       }
       StringBuilder family = new StringBuilder();
       for (String part :

@@ -55,7 +55,7 @@ class ArxivSnapshotReaderTest {
     Paper paper = JsonReads.read(reader, "s.jsonl", line).papers().get(0);
 
     assertEquals(
-        List.of(new Person("Martin Luther, Jr.", "King"), new Person("", "Cher")), paper.authors());
+        List.of(new Person("Martin Luther Jr.", "King"), new Person("", "Cher")), paper.authors());
   }
 
   @Test

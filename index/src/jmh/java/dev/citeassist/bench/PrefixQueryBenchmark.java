@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
-@Warmup(iterations = 3, time = 5)
+// Long warm-up: the first seconds also page the memory-mapped index in.
+@Warmup(iterations = 5, time = 10)
 @Measurement(iterations = 5, time = 10)
 public class PrefixQueryBenchmark {
 

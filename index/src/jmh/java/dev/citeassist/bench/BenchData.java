@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * The benchmarks' data, cached on disk between runs under {@code citeassist.bench.dir} (default
- * {@code target/bench-data}): generated snapshots {@code arxiv-<records>-<seed>.jsonl} and built
- * indexes {@code index-<records>-<seed>/}, rebuilt only when missing or incomplete.
+ * {@code target/bench-data}): generated snapshots {@code arxiv-v<generator version>-<records>-<seed>.jsonl}
+ * and built indexes {@code index-v<version>-<records>-<seed>/}, rebuilt only when missing or
+ * incomplete.
  */
 final class BenchData {
 
@@ -46,13 +47,18 @@ final class BenchData {
 
   /** The generated snapshot of {@code records} records, written on first use. */
   static Path snapshot(int records, long seed) throws IOException {
-    Path file = dir().resolve("arxiv-" + records + "-" + seed + ".jsonl");
+    Path file = dir().resolve(name("arxiv", records, seed) + ".jsonl");
     if (!Files.exists(file)) {
       Path partial = dir().resolve(file.getFileName() + ".partial");
       ArxivSnapshotGenerator.write(records, seed, partial);
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     }
     return file;
+  }
+
+  /** Cached data is named by the generator's version too, so that a new generator regenerates. */
+  private static String name(String kind, int records, long seed) {
+    return kind + "-v" + ArxivSnapshotGenerator.VERSION + "-" + records + "-" + seed;
   }
 
   /** A fresh, empty directory for an index. */
@@ -76,7 +82,7 @@ final class BenchData {
 
   /** The index of the generated snapshot, built on first use, opened and refreshed. */
   static PaperIndex index(int records, long seed) throws IOException {
-    Path dir = dir().resolve("index-" + records + "-" + seed);
+    Path dir = dir().resolve(name("index", records, seed));
     Files.createDirectories(dir);
     PaperIndex index = PaperIndex.open(dir);
     if (!String.valueOf(records).equals(index.commitData().get(RECORDS))) {

@@ -23,12 +23,16 @@ import java.util.SplittableRandom;
  * field names and order, wrapped titles and abstracts, RFC 1123 version dates, old-style ids before
  * April 2007) for tests and benchmarks. Titles and abstracts are drawn from ML, physics and maths
  * vocabularies (acronyms, colons, some inline math), 1–12 authors with surnames from many languages
- * (diacritics, particles, suffixes), first submissions 1995–2026, some DOIs and journal-refs.
+ * (diacritics, particles, suffixes), first submissions 1995–2026, some DOIs and journal-refs; a
+ * long tail of made-up words keeps the vocabulary as skewed as real titles.
  *
  * <p>Deterministic: the same count and seed give the same bytes. Not thread-safe (one generator per
  * thread); test code only.
  */
 public final class ArxivSnapshotGenerator {
+
+  /** Bumped whenever the output for a given count and seed changes (caches key on it). */
+  public static final int VERSION = 2;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -258,6 +262,36 @@ public final class ArxivSnapshotGenerator {
     {"Planck", "LIGO", "ATLAS", "CMS", "IceCube", "SDSS", "Fermi-LAT", "KamLAND"},
     {"", "", "", "", "", "", "", ""}
   };
+
+  /**
+   * A long tail of 30,000 made-up technical words ("tessaric", "kolvarine"), drawn with a Zipf-like
+   * law: real titles mix a few very common words with rare ones, which is what makes postings lists
+   * short or long. Built from syllables with a fixed seed, whatever the generator's seed.
+   */
+  private static final String[] LEXICON = lexicon(30_000);
+
+  private static String[] lexicon(int size) {
+    String[] onsets = {
+      "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "cr",
+      "dr", "gl", "pl", "pr", "st", "tr", "th", "ch", "sk", "sp", "qu", "x"
+    };
+    String[] vowels = {"a", "e", "i", "o", "u", "y", "ai", "eo", "ia", "ou"};
+    String[] endings = {
+      "ic", "al", "ine", "ous", "ar", "ent", "ite", "on", "ism", "oid", "ant", "ive", "ose", "ium"
+    };
+    SplittableRandom r = new SplittableRandom(0x5EEDL);
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+    while (words.size() < size) {
+      StringBuilder w = new StringBuilder();
+      int syllables = 1 + r.nextInt(3);
+      for (int i = 0; i < syllables; i++) {
+        w.append(onsets[r.nextInt(onsets.length)]).append(vowels[r.nextInt(vowels.length)]);
+      }
+      w.append(endings[r.nextInt(endings.length)]);
+      words.add(w.toString());
+    }
+    return words.toArray(String[]::new);
+  }
 
   private static final String[] SURNAMES = {
     "Müller",
@@ -590,6 +624,12 @@ public final class ArxivSnapshotGenerator {
     String adjective = pick(ADJECTIVES[f]);
     String noun = pick(NOUNS[f]);
     String task = pick(TASKS[f]);
+    if (random.nextInt(100) < 60) {
+      noun = rareCapitalised() + " " + noun;
+    }
+    if (random.nextInt(100) < 25) {
+      task = rareCapitalised() + " " + task;
+    }
     String title =
         switch (random.nextInt(8)) {
           case 0 -> adjective + " " + noun + " for " + task;
@@ -653,7 +693,23 @@ public final class ArxivSnapshotGenerator {
         .append('.');
     while (words(text) < target) {
       text.append(' ');
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(8)) {
+        case 6 ->
+            text.append("We introduce the notion of ")
+                .append(rare())
+                .append(' ')
+                .append(rare())
+                .append(' ')
+                .append(pick(NOUNS[f]).toLowerCase(Locale.ROOT))
+                .append('.');
+        case 7 ->
+            text.append("This yields ")
+                .append(rare())
+                .append(" and ")
+                .append(rare())
+                .append(" estimates for ")
+                .append(pick(TASKS[f]))
+                .append('.');
         case 0 ->
             text.append(pick(CONNECTIVES))
                 .append(' ')
@@ -847,6 +903,17 @@ public final class ArxivSnapshotGenerator {
               + "."
               + (1_000_000 + random.nextInt(9_000_000));
     };
+  }
+
+  /** A long-tail word, rank r drawn with probability about 1/r. */
+  private String rare() {
+    int rank = (int) Math.pow(LEXICON.length, random.nextDouble()) - 1;
+    return LEXICON[Math.min(rank, LEXICON.length - 1)];
+  }
+
+  private String rareCapitalised() {
+    String w = rare();
+    return Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
   private int nat(int max) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.citeassist.bibtex.LatexDecoder;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  *
  * <p>Mapping: the date is the first submission ({@code v1} of {@code versions}), not {@code
  * update_date}; the category is the first of {@code categories}; a record with a {@code
- * journal-ref} is an {@code article} in that venue, any other a {@code misc}; the key is left to
- * the catalogue. {@code Origin.line} is the record's line number.
+ * journal-ref} is an {@code article} in that venue, any other a {@code misc}; texts and names are
+ * LaTeX-decoded ({@link LatexDecoder}); the key is left to the catalogue. {@code Origin.line} is
+ * the record's line number.
  *
  * <p>Stateless and thread-safe. The caller owns (and closes) the stream.
  */
@@ -253,15 +255,13 @@ public final class ArxivSnapshotReader implements CatalogueReader {
     };
   }
 
-  /** Every text of a record passes here: the single place where LaTeX decoding plugs in. */
+  /**
+   * Every text of a record passes here: the snapshot writes accents in LaTeX ({@code Bal\\'azs},
+   * {@code M\\"uller}), decoded to Unicode; math is kept as written.
+   */
   private static String decode(String text) {
-    if (text == null) {
-      return null;
-    }
-    // >>> LaTeX decoding plugs in HERE, once dev.citeassist.bibtex.LatexDecoder (another branch)
-    // lands: `return LatexDecoder.decode(text);` (accents such as \"u and {\'e}, math kept as
-    // written). Until then the snapshot's LaTeX passes through untouched.
-    return text;
+    String decoded = LatexDecoder.decode(text);
+    return decoded == null || decoded.isBlank() ? null : decoded;
   }
 
   private static String string(JsonParser p, String field) throws IOException, MalformedRecord {

@@ -59,6 +59,19 @@ class ArxivSnapshotReaderTest {
   }
 
   @Test
+  void decodesLatexAccentsButKeepsMath() {
+    String line =
+        """
+        {"id":"1","title":"Poincar\\\\'e operators on $L^2(\\\\mathbb{R})$","authors_parsed":[["Bal\\\\'azs","C.",""]]}
+        """;
+
+    Paper paper = JsonReads.read(reader, "s.jsonl", line).papers().get(0);
+
+    assertEquals("Poincaré operators on $L^2(\\mathbb{R})$", paper.title());
+    assertEquals(List.of(new Person("C.", "Balázs")), paper.authors());
+  }
+
+  @Test
   void aJournalRefMakesAnArticleInThatVenue() {
     String lines =
         """

@@ -61,17 +61,20 @@ public final class CslJsonReader implements CatalogueReader {
           Map.entry("manuscript", "unpublished"),
           Map.entry("pamphlet", "booklet"));
 
-  /** CSL variable → BibTeX field, for the fields a BibTeX entry of the paper would carry. */
-  private static final Map<String, String> FIELDS =
-      Map.of(
-          "volume", "volume",
-          "issue", "number",
-          "page", "pages",
-          "publisher", "publisher",
-          "publisher-place", "address",
-          "ISBN", "isbn",
-          "ISSN", "issn",
-          "edition", "edition");
+  /**
+   * CSL variable → BibTeX field, for the fields a BibTeX entry of the paper would carry; in the
+   * order they are written.
+   */
+  private static final String[][] FIELDS = {
+    {"volume", "volume"},
+    {"issue", "number"},
+    {"page", "pages"},
+    {"edition", "edition"},
+    {"publisher", "publisher"},
+    {"publisher-place", "address"},
+    {"ISBN", "isbn"},
+    {"ISSN", "issn"}
+  };
 
   private static final String[] MONTHS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
@@ -400,20 +403,21 @@ public final class CslJsonReader implements CatalogueReader {
 
   private static Map<String, String> fields(JsonNode item, String type) {
     Map<String, String> fields = new LinkedHashMap<>();
-    for (Map.Entry<String, String> f : FIELDS.entrySet()) {
-      String value = text(scalar(item.get(f.getKey())));
-      if (value != null) {
-        fields.put(f.getValue(), value);
+    for (String[] f : FIELDS) {
+      String value = text(scalar(item.get(f[0])));
+      if (value == null) {
+        continue;
       }
-    }
-    String publisher = fields.remove("publisher");
-    if (publisher != null) {
       // BibTeX names the issuing body by entry type.
-      switch (type) {
-        case "phdthesis", "mastersthesis" -> fields.put("school", publisher);
-        case "techreport" -> fields.put("institution", publisher);
-        default -> fields.put("publisher", publisher);
-      }
+      String name =
+          !f[1].equals("publisher")
+              ? f[1]
+              : switch (type) {
+                case "phdthesis", "mastersthesis" -> "school";
+                case "techreport" -> "institution";
+                default -> "publisher";
+              };
+      fields.put(name, value);
     }
     if (type.equals("techreport")) {
       String number = text(scalar(item.get("number")));

@@ -3,7 +3,6 @@ package dev.citeassist.catalogue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.citeassist.paper.Paper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,15 +14,13 @@ import java.util.Map;
 
 /**
  * What a reader delivered for one source, in order, and its golden-file form: one JSON line per
- * paper (empty values left out, map keys sorted) and {@code {"problem": "source:line: message"}}
- * per problem.
+ * paper (empty values left out, fields in the order the paper keeps them) and {@code {"problem":
+ * "source:line: message"}} per problem.
  */
 record JsonReads(List<Paper> papers, List<ReadProblem> problems, List<String> lines) {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY)
-          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+      new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
 
   static JsonReads read(CatalogueReader reader, String source, byte[] bytes) {
     List<Paper> papers = new ArrayList<>();

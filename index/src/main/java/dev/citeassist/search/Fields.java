@@ -28,14 +28,14 @@ import org.apache.lucene.index.IndexOptions;
  * {@code zdeborova} are one term.
  *
  * <p>Search-as-you-type needs the last typed token to be a prefix. A prefix of more than {@link
- * #GRAMS} characters has few completions, which {@link FrequentTermsRewrite} expands cheaply; a
- * shorter one ("s", "sy") would expand to thousands of terms, so the fields a short prefix is
- * looked up in (key, title, family names) have a {@code .prefix} twin holding the first one to
- * {@link #GRAMS} characters of each word, where such a prefix is one term. The twins cost about a
- * third more tokens than the words themselves (the abstract, the largest field, has none).
+ * #GRAMS} characters has few completions, which {@link Completions} expands cheaply; a shorter one
+ * ("s", "sy") would expand to thousands of terms, so the fields a short prefix is looked up in
+ * (key, title, family names) have a {@code .prefix} twin holding the first one to {@link #GRAMS}
+ * characters of each word, where such a prefix is one term. The twins cost about a third more
+ * tokens than the words themselves (the abstract, the largest field, has none).
  *
- * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole
- * paper is stored once, as {@link #PAPER}.
+ * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
+ * is stored once, as {@link #PAPER}.
  */
 final class Fields {
 
@@ -46,7 +46,9 @@ final class Fields {
   static final String KEY = "key";
 
   /**
-   * The folded, lower-cased key as one token, with its first one to {@link #GRAMS} characters.
+   * The folded, lower-cased key as one token, with its first one to {@link #KEY_GRAMS} characters.
+   * Keys are unique, so frequencies cannot rank their completions: key prefixes get terms up to the
+   * length where few keys remain ({@code zhang2021} is nine characters).
    */
   static final String KEY_PREFIX = "key.prefix";
 
@@ -79,6 +81,9 @@ final class Fields {
   /** Longest prefix indexed as a term in the twins; longer ones are expanded at search time. */
   static final int GRAMS = 3;
 
+  /** Longest key prefix indexed as a term; longer ones match all their completions. */
+  static final int KEY_GRAMS = 10;
+
   /** Tokenized words with frequencies and norms (BM25), no positions. */
   static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS, false);
 
@@ -88,11 +93,10 @@ final class Fields {
   /** Key n-grams: one key per paper, so norms say nothing. */
   static final FieldType KEY_PREFIXES = textType(IndexOptions.DOCS, true);
 
-  private static final Analyzer WORDS = new FoldingAnalyzer(false, false);
-  private static final Analyzer WORD_PREFIXES = new FoldingAnalyzer(false, true);
-  private static final Analyzer WHOLE = new FoldingAnalyzer(true, false);
-  // the whole key is kept beside its short prefixes, for longer prefixes to expand to
-  private static final Analyzer WHOLE_PREFIXES = new FoldingAnalyzer(true, true);
+  private static final Analyzer WORDS = new FoldingAnalyzer(false, 0);
+  private static final Analyzer WORD_PREFIXES = new FoldingAnalyzer(false, GRAMS);
+  private static final Analyzer WHOLE = new FoldingAnalyzer(true, 0);
+  private static final Analyzer WHOLE_PREFIXES = new FoldingAnalyzer(true, KEY_GRAMS);
 
   private Fields() {}
 
@@ -144,14 +148,18 @@ final class Fields {
     return type;
   }
 
-  /** LaTeX stripping, then words (or the whole text as one token), lower case, ASCII folding. */
+  /**
+   * LaTeX stripping, then words (or the whole text as one token), lower case, ASCII folding, and
+   * optionally leading n-grams.
+   */
   private static final class FoldingAnalyzer extends Analyzer {
     private final boolean whole;
-    private final boolean prefixes;
+    private final int grams;
 
-    FoldingAnalyzer(boolean whole, boolean prefixes) {
+    /** {@code grams}: how many leading n-grams of each token to emit instead of it (0: none). */
+    FoldingAnalyzer(boolean whole, int grams) {
       this.whole = whole;
-      this.prefixes = prefixes;
+      this.grams = grams;
     }
 
     @Override
@@ -163,8 +171,9 @@ final class Fields {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = whole ? new KeywordTokenizer() : new StandardTokenizer();
       TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-      if (prefixes) {
-        stream = new EdgeNGramTokenFilter(stream, 1, GRAMS, whole);
+      if (grams > 0) {
+        // a whole key is kept beside its prefixes, for longer prefixes to expand to
+        stream = new EdgeNGramTokenFilter(stream, 1, grams, whole);
       }
       return new TokenStreamComponents(source, stream);
     }

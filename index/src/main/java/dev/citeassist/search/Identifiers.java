@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * Normalises DOIs and arXiv identifiers to the terms of {@link Fields#IDENTIFIER}: lower case,
  * without a resolver prefix ({@code https://doi.org/}, {@code doi:}, {@code
  * https://arxiv.org/abs/}, {@code arXiv:}) and without an arXiv version ({@code 2408.15495v2} is
- * {@code 2408.15495}). An arXiv DOI ({@code 10.48550/arXiv.2408.15495}) also yields the bare
- * arXiv id, so either form finds the paper. DOIs and arXiv ids cannot collide (DOIs start with
- * {@code 10.}), so one field holds both.
+ * {@code 2408.15495}). An arXiv DOI ({@code 10.48550/arXiv.2408.15495}) also yields the bare arXiv
+ * id, so either form finds the paper. DOIs and arXiv ids cannot collide (DOIs start with {@code
+ * 10.}), so one field holds both.
  */
 final class Identifiers {
 

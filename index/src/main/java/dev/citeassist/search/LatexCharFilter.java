@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharFilter;
 
 /**
- * Turns LaTeX-written text into plain text before tokenizing, so that {@code Zdeborov{\'a}},
- * {@code Zdeborov\'{a}} and {@code Zdeborová} give the same tokens once folded: accent commands
- * and braces are dropped, special letters ({@code \o}, {@code \ss}, {@code \l}, ...) are spelled
- * in ASCII, other commands lose their backslash ({@code \ell} stays a word). Papers are already
- * decoded by the readers; this is for what users type and for leftovers.
+ * Turns LaTeX-written text into plain text before tokenizing, so that {@code Zdeborov{\'a}}, {@code
+ * Zdeborov\'{a}} and {@code Zdeborová} give the same tokens once folded: accent commands and braces
+ * are dropped, special letters ({@code \o}, {@code \ss}, {@code \l}, ...) are spelled in ASCII,
+ * other commands lose their backslash ({@code \ell} stays a word). Papers are already decoded by
+ * the readers; this is for what users type and for leftovers.
  *
  * <p>Reads its whole input on the first read (fields are short). Offsets are not corrected: the
  * index stores none and highlights nothing.

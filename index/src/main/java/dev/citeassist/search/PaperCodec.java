@@ -14,11 +14,11 @@ import java.util.Map;
 
 /**
  * The stored form of a {@link Paper}: compact JSON (null values, empty lists and maps left out),
- * UTF-8. Lucene compresses stored fields by blocks, so JSON's repeated names cost little. The
- * whole paper is stored, so hover and BibTeX never re-read a source. Thread-safe.
+ * UTF-8. Lucene compresses stored fields by blocks, so JSON's repeated names cost little. The whole
+ * paper is stored, so hover and BibTeX never re-read a source. Thread-safe.
  *
- * <p>Unknown names are ignored when reading, so an index written by a newer model still opens;
- * a change that alters meaning must bump {@link PaperIndex}'s schema version instead.
+ * <p>Unknown names are ignored when reading, so an index written by a newer model still opens; a
+ * change that alters meaning must bump {@link PaperIndex}'s schema version instead.
  */
 final class PaperCodec {
 

@@ -23,8 +23,8 @@ final class PaperDocuments {
   private PaperDocuments() {}
 
   /**
-   * The document of {@code paper}, filed under {@code source} (which {@code replaceSource}
-   * deletes by); {@code source} may be null for a paper that belongs to none.
+   * The document of {@code paper}, filed under {@code source} (which {@code replaceSource} deletes
+   * by); {@code source} may be null for a paper that belongs to none.
    */
   static Document toDocument(Paper paper, String source) {
     if (paper.key() == null || paper.key().isBlank()) {
@@ -99,5 +99,4 @@ final class PaperDocuments {
       paper = PaperCodec.decode(value, 0, value.length);
     }
   }
-
 }

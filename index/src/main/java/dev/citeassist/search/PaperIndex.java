@@ -39,16 +39,16 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's
- * own {@code .bib} entries in memory ({@link #inMemory}). Owns its directory, its one {@code
+ * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's own
+ * {@code .bib} entries in memory ({@link #inMemory}). Owns its directory, its one {@code
  * IndexWriter} and a {@code SearcherManager} over the writer (near-real-time).
  *
  * <p>Thread-safe: searches may run concurrently with writes and with each other. Writes become
  * visible to searches after {@link #refresh()} (never called by the searches themselves) and
  * durable after {@link #commit}. {@link #close()} discards whatever was not committed, so an
- * interrupted rebuild never leaves a half-built index that claims the old fingerprints. The
- * schema of the documents is {@link Fields}; an index written with another schema version opens
- * empty, with empty {@link #commitData()}, so that its owner rebuilds it.
+ * interrupted rebuild never leaves a half-built index that claims the old fingerprints. The schema
+ * of the documents is {@link Fields}; an index written with another schema version opens empty,
+ * with empty {@link #commitData()}, so that its owner rebuilds it.
  */
 public final class PaperIndex implements Closeable {
 
@@ -126,9 +126,9 @@ public final class PaperIndex implements Closeable {
   }
 
   /**
-   * Adds papers (each must have a key), filed under their {@code origin().source()} when they
-   * have an origin. Adding a key twice keeps both papers. A large batch is indexed by several
-   * threads (one per core, up to four), so papers of one batch may be stored out of order.
+   * Adds papers (each must have a key), filed under their {@code origin().source()} when they have
+   * an origin. Adding a key twice keeps both papers. A large batch is indexed by several threads
+   * (one per core, up to four), so papers of one batch may be stored out of order.
    */
   public void addAll(Collection<Paper> papers) throws IOException {
     int threads = Math.min(INDEXING_THREADS, papers.size() / PAPERS_PER_THREAD);
@@ -173,8 +173,8 @@ public final class PaperIndex implements Closeable {
 
   /**
    * Atomically replaces every paper filed under {@code source} by {@code papers}, which are filed
-   * under {@code source} whatever their origin says: a search sees either the old papers or the
-   * new ones, never both or neither. An empty collection deletes the source.
+   * under {@code source} whatever their origin says: a search sees either the old papers or the new
+   * ones, never both or neither. An empty collection deletes the source.
    */
   public void replaceSource(String source, Collection<Paper> papers) throws IOException {
     Term term = new Term(Fields.SOURCE, source);
@@ -222,10 +222,10 @@ public final class PaperIndex implements Closeable {
 
   /**
    * Ranked search-as-you-type, best first (see {@link TypedQuery} for what matches and how it is
-   * ranked). Papers that match every typed word come first; when there are fewer than {@code
-   * limit} of them, papers that match some words follow, with scores below the last of the
-   * former, so that the scores always decrease. A query without a searchable word (empty, only
-   * punctuation) finds nothing: the caller decides what an empty prefix shows.
+   * ranked). Papers that match every typed word come first; when there are fewer than {@code limit}
+   * of them, papers that match some words follow, with scores below the last of the former, so that
+   * the scores always decrease. A query without a searchable word (empty, only punctuation) finds
+   * nothing: the caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
     TypedQuery typed = TypedQuery.of(query);
@@ -270,8 +270,8 @@ public final class PaperIndex implements Closeable {
 
   /**
    * Papers with this DOI or arXiv id, in index order: case-insensitive, arXiv version suffix
-   * ignored, also given as a {@code https://doi.org/}, {@code doi:}, {@code
-   * https://arxiv.org/abs/} or {@code arXiv:} form.
+   * ignored, also given as a {@code https://doi.org/}, {@code doi:}, {@code https://arxiv.org/abs/}
+   * or {@code arXiv:} form.
    */
   public List<Paper> byIdentifier(String doiOrArxivId) throws IOException {
     Set<String> ids = Identifiers.of(doiOrArxivId);
@@ -306,8 +306,7 @@ public final class PaperIndex implements Closeable {
   private List<Paper> find(Query query, int limit) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      ScoreDoc[] docs = searcher.search(query, limit, Sort.INDEXORDER)
-          .scoreDocs;
+      ScoreDoc[] docs = searcher.search(query, limit, Sort.INDEXORDER).scoreDocs;
       StoredFields stored = searcher.storedFields();
       List<Paper> papers = new ArrayList<>(docs.length);
       for (ScoreDoc d : docs) {

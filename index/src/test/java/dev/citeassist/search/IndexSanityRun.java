@@ -183,7 +183,11 @@ final class IndexSanityRun {
       switch (i % 6) {
         case 0 -> out.add(word.substring(0, 1));
         case 1 -> out.add(word.substring(0, Math.min(word.length(), 2 + random.nextInt(2))));
-        case 2 -> out.add(random.nextBoolean() ? word : surname.substring(0, Math.min(surname.length(), 4 + random.nextInt(3))));
+        case 2 ->
+            out.add(
+                random.nextBoolean()
+                    ? word
+                    : surname.substring(0, Math.min(surname.length(), 4 + random.nextInt(3))));
         case 3 -> {
           String next = title[random.nextInt(title.length)];
           out.add(word + " " + next.substring(0, Math.min(next.length(), 1 + random.nextInt(5))));
@@ -207,8 +211,7 @@ final class IndexSanityRun {
     for (int a = 0; a < nAuthors; a++) {
       authors.add(
           new Person(
-              capital(givens[r.nextInt(givens.length)]),
-              capital(surnames[draw(r, surnameCdf)])));
+              capital(givens[r.nextInt(givens.length)]), capital(surnames[draw(r, surnameCdf)])));
     }
     StringBuilder title = new StringBuilder();
     int nTitle = 5 + r.nextInt(10);

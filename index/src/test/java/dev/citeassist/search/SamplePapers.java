@@ -255,12 +255,7 @@ final class SamplePapers {
             1932,
             "Mathematische Grundlagen der Quantenmechanik",
             "John von Neumann"),
-        paper(
-            "erdos1959random",
-            1959,
-            "On Random Graphs I",
-            "Paul Erdős",
-            "Alfréd Rényi"),
+        paper("erdos1959random", 1959, "On Random Graphs I", "Paul Erdős", "Alfréd Rényi"),
         paper(
             "liang2020just",
             2020,

@@ -103,6 +103,56 @@ public final class PaperIndex implements Closeable {
     this.writer = opened;
   }
 
+  private PaperIndex(Directory directory, DirectoryReader reader) throws IOException {
+    this.directory = directory;
+    this.writer = null;
+    Map<String, String> data = new HashMap<>(reader.getIndexCommit().getUserData());
+    data.remove(SCHEMA_KEY);
+    this.commitData = Map.copyOf(data);
+    this.searchers = new SearcherManager(reader, null);
+  }
+
+  /**
+   * Opens the last commit of an on-disk index for searching only. No write lock is taken, so any
+   * number of processes (several editors, the command line) can search one index at once; every
+   * write method throws {@link IllegalStateException}.
+   *
+   * @throws org.apache.lucene.index.IndexNotFoundException (an IOException) when there is no
+   *     committed index in {@code directory}
+   */
+  public static PaperIndex openReadOnly(Path directory) throws IOException {
+    FSDirectory fs = FSDirectory.open(directory);
+    try {
+      DirectoryReader reader = DirectoryReader.open(fs);
+      if (!SCHEMA_VERSION.equals(reader.getIndexCommit().getUserData().get(SCHEMA_KEY))) {
+        reader.close();
+        throw new IOException(directory + " holds an index of another schema version");
+      }
+      return new PaperIndex(fs, reader);
+    } catch (IOException | RuntimeException e) {
+      fs.close();
+      throw e;
+    }
+  }
+
+  /** Whether {@code directory} holds a committed index that {@link #openReadOnly} can open. */
+  public static boolean exists(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (FSDirectory fs = FSDirectory.open(directory)) {
+      return DirectoryReader.indexExists(fs);
+    }
+  }
+
+  /** The writer, or IllegalStateException for an index opened read-only. */
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("this index was opened read-only");
+    }
+    return writer;
+  }
+
   /** Opens (creating if missing) an on-disk, memory-mapped index in {@code directory}. */
   public static PaperIndex open(Path directory) throws IOException {
     Files.createDirectories(directory);
@@ -167,7 +217,7 @@ public final class PaperIndex implements Closeable {
   private void add(Collection<Paper> papers) throws IOException {
     for (Paper paper : papers) {
       String source = paper.origin() == null ? null : paper.origin().source();
-      writer.addDocument(PaperDocuments.toDocument(paper, source));
+      writer().addDocument(PaperDocuments.toDocument(paper, source));
     }
   }
 
@@ -179,19 +229,19 @@ public final class PaperIndex implements Closeable {
   public void replaceSource(String source, Collection<Paper> papers) throws IOException {
     Term term = new Term(Fields.SOURCE, source);
     if (papers.isEmpty()) {
-      writer.deleteDocuments(term);
+      writer().deleteDocuments(term);
       return;
     }
     List<Document> docs = new ArrayList<>(papers.size());
     for (Paper paper : papers) {
       docs.add(PaperDocuments.toDocument(paper, source));
     }
-    writer.updateDocuments(term, docs);
+    writer().updateDocuments(term, docs);
   }
 
   /** Deletes everything (before a rebuild). */
   public void clear() throws IOException {
-    writer.deleteAll();
+    writer().deleteAll();
   }
 
   /**
@@ -205,8 +255,8 @@ public final class PaperIndex implements Closeable {
     }
     Map<String, String> visible = Map.copyOf(data);
     data.put(SCHEMA_KEY, SCHEMA_VERSION);
-    writer.setLiveCommitData(data.entrySet());
-    writer.commit();
+    writer().setLiveCommitData(data.entrySet());
+    writer().commit();
     commitData = visible;
   }
 

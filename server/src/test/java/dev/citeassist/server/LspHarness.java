@@ -151,7 +151,20 @@ final class LspHarness implements AutoCloseable {
     JsonObject options = new JsonObject();
     options.addProperty("cacheDir", cacheDir.toString());
     init.setInitializationOptions(options);
-    server.initialize(init).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    try {
+      server.initialize(init).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // A hang is a bug to find: show where every thread is.
+      Thread.getAllStackTraces()
+          .forEach(
+              (t, trace) -> {
+                System.err.println("thread " + t.getName() + " " + t.getState());
+                for (StackTraceElement el : trace) {
+                  System.err.println("    at " + el);
+                }
+              });
+      throw e;
+    }
     server.initialized(new InitializedParams());
   }
 

@@ -60,6 +60,8 @@ public final class ProjectBibliography implements Closeable {
   private final ExecutorService worker;
   private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
+  // Every file ever scheduled: a file is read from disk once, not on each request while it loads.
+  private final Set<Path> requested = ConcurrentHashMap.newKeySet();
 
   public ProjectBibliography() {
     this.worker =
@@ -76,6 +78,7 @@ public final class ProjectBibliography implements Closeable {
    * completes once this text, or a newer one, is visible to searches and lookups.
    */
   public CompletableFuture<Void> update(Path file, String text) {
+    requested.add(file);
     pending.put(file, text == null ? "" : text);
     return CompletableFuture.runAsync(() -> process(file), worker);
   }
@@ -83,7 +86,7 @@ public final class ProjectBibliography implements Closeable {
   /** Starts indexing the files not known yet, reading their text with {@code reader}. */
   public void track(Collection<Path> bibFiles, java.util.function.Function<Path, String> reader) {
     for (Path f : bibFiles) {
-      if (!files.containsKey(f) && !pending.containsKey(f)) {
+      if (requested.add(f)) {
         update(f, reader.apply(f));
       }
     }
@@ -100,7 +103,7 @@ public final class ProjectBibliography implements Closeable {
   }
 
   public boolean isTracked(Path file) {
-    return files.containsKey(file);
+    return requested.contains(file);
   }
 
   /** Completes after every update scheduled so far. */

@@ -10,7 +10,10 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,7 +102,23 @@ public final class ServeCommand {
   private static int serve(InputStream in, OutputStream out, ClientLogHandler handler) {
     CompletableFuture<Void> exited = new CompletableFuture<>();
     CiteAssistLanguageServer server = new CiteAssistLanguageServer(() -> exited.complete(null));
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    // Daemon threads: after `exit` nothing may keep the JVM alive, whoever calls this.
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService protocol =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "citeassist-jsonrpc-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Launcher<LanguageClient> launcher =
+        new LSPLauncher.Builder<LanguageClient>()
+            .setLocalService(server)
+            .setRemoteInterface(LanguageClient.class)
+            .setInput(in)
+            .setOutput(out)
+            .setExecutorService(protocol)
+            .create();
     LanguageClient client = launcher.getRemoteProxy();
     server.connect(client);
     handler.connect(client);
@@ -122,6 +141,7 @@ public final class ServeCommand {
     watcher.start();
     CompletableFuture.anyOf(exited, closed).join();
     handler.connect(null);
+    protocol.shutdown();
     return exited.isDone() && server.isShutdown() ? 0 : 1;
   }
 }

@@ -167,6 +167,20 @@ class CiteAssistExtension {
       initializationOptions: this.serverSettings(),
       middleware: {
         handleWorkDoneProgress: (token, params) => this.showProgress(token, params),
+        workspace: {
+          // workspace/configuration answers the same normalised section as the pushes.
+          configuration: async (params, token, next) => {
+            const answer = await next(params, token);
+            if (!Array.isArray(answer)) return answer;
+            return params.items.map((item, i) =>
+              item.section === SECTION
+                ? this.serverSettings()
+                : !item.section
+                  ? { ...(answer[i] ?? {}), [SECTION]: this.serverSettings() }
+                  : answer[i],
+            );
+          },
+        },
       },
     };
     const client = new LanguageClient('citeassist', 'CiteAssist', serverOptions, clientOptions);

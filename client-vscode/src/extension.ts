@@ -286,7 +286,11 @@ class CiteAssistExtension {
 
   /** The running client, started if need be; undefined (with a message) when it cannot run. */
   private async running(): Promise<LanguageClient | undefined> {
-    const client = this.client && this.client.isRunning() ? this.client : await this.start();
+    let client = await this.start();
+    if (client && !client.isRunning()) {
+      // It stopped (crashed more often than the client restarts it): start a new one.
+      client = await this.restart();
+    }
     if (!client) {
       void vscode.window.showErrorMessage(this.jdkProblem ?? 'CiteAssist: the language server is not running (see "CiteAssist: Show server log").');
     }

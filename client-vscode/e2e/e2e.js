@@ -55,6 +55,21 @@ const text = (s) => s.replace(/\u00a0/g, ' ');
     log('saved', path.join(outDir, name));
   };
   const lineWith = (s) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: s }).first();
+  // Records what the CiteAssist status-bar item said (the server's $/progress while indexing).
+  await page.addInitScript(() => {
+    window.__citeassistStatus = [];
+    const seen = new Set();
+    const obs = new MutationObserver(() => {
+      for (const el of document.querySelectorAll('.statusbar-item')) {
+        const t = (el.innerText || '').trim();
+        if (t.includes('CiteAssist:') && !seen.has(t)) {
+          seen.add(t);
+          window.__citeassistStatus.push(t);
+        }
+      }
+    });
+    document.addEventListener('DOMContentLoaded', () => obs.observe(document.body, { subtree: true, childList: true, characterData: true }));
+  });
   let ok = false;
   try {
     await page.goto(`${url.replace(/\/$/, '')}/?folder=${encodeURIComponent(wsDir)}`, { waitUntil: 'domcontentloaded' });
@@ -180,6 +195,7 @@ const text = (s) => s.replace(/\u00a0/g, ' ');
       return b.includes(`{${searchKey},`) ? b : false;
     }, 30000);
     check('refs.bib on disk has both new entries once each', bib2.split(`{${key},`).length === 2 && bib2.split(`{${searchKey},`).length === 2 && bib2.includes('@book{knuth1984,'));
+    log('status bar progress seen:', JSON.stringify(await page.evaluate(() => window.__citeassistStatus)));
     ok = true;
   } catch (e) {
     log('FAILED:', e.message);

@@ -1,0 +1,141 @@
+package dev.citeassist.catalogue;
+
+import dev.citeassist.paper.Origin;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.Person;
+import dev.citeassist.paper.SourceFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the listing format (seeds 000, 001, 004). A record is three lines: a header ({@link
+ * ListingHeader}: category, date, "Code" flag), the title glued to at most three authors with an
+ * optional " et al." and " · affiliation" ({@link TitleAuthorSplitter}), and the abstract. Blank
+ * lines are ignored.
+ *
+ * <p>Broken records are reported, never guessed: a header with no title line, or a title line that
+ * cannot be split, is skipped with a {@link ReadProblem}; a record with no abstract is kept (the
+ * abstract null) and reported; text after the abstract (perhaps a record that lost its header) is
+ * reported and skipped up to the next header. Stateless and thread-safe; streams the source.
+ */
+public final class ListingReader implements CatalogueReader {
+
+  private static final Pattern ET_AL = Pattern.compile("\\s+et al\\.?$");
+  private static final String AFFILIATION_MARK = " · ";
+  // A title line is a title and at most a few names; a line this long is an abstract.
+  private static final int LONGEST_TITLE_LINE = 600;
+
+  @Override
+  public void read(String sourceName, InputStream in, PaperSink sink) throws IOException {
+    NumberedLines lines = new NumberedLines(sourceName, in, sink);
+    Pending pending = null;
+    boolean reportedStray = false;
+    for (NumberedLines.Line line = lines.next(); line != null; line = lines.next()) {
+      if (line.isBlank()) {
+        continue;
+      }
+      Optional<ListingHeader> header = ListingHeader.parse(line.text());
+      if (header.isPresent()) {
+        finish(sourceName, pending, sink);
+        pending = new Pending(line.number(), header.get());
+        reportedStray = false;
+      } else if (pending == null) {
+        if (!reportedStray) {
+          sink.problem(
+              new ReadProblem(sourceName, line.number(), "text before any category/date line"));
+          reportedStray = true;
+        }
+      } else if (pending.titleLine == null) {
+        pending.titleLine = line;
+      } else if (pending.abstractText == null) {
+        pending.abstractText = line.text().strip();
+      } else if (!reportedStray) {
+        // Joining it to the abstract would hide a record that lost its header.
+        sink.problem(
+            new ReadProblem(
+                sourceName,
+                line.number(),
+                "text after the abstract, before the next category/date line"));
+        reportedStray = true;
+      }
+    }
+    finish(sourceName, pending, sink);
+  }
+
+  private static void finish(String source, Pending p, PaperSink sink) {
+    if (p == null) {
+      return;
+    }
+    if (p.titleLine == null || p.titleLine.text().length() > LONGEST_TITLE_LINE) {
+      sink.problem(
+          new ReadProblem(
+              source, p.headerLine, "category/date line with no title and authors line after it"));
+      return;
+    }
+    Paper.Builder paper = titleAndAuthors(p.titleLine.text().strip()).orElse(null);
+    if (paper == null) {
+      sink.problem(
+          new ReadProblem(
+              source,
+              p.titleLine.number(),
+              "cannot tell where the title ends and the author list begins"));
+      return;
+    }
+    String abstractText = p.abstractText;
+    if (abstractText == null) {
+      sink.problem(new ReadProblem(source, p.headerLine, "record has no abstract line"));
+    }
+    ShownDate date = p.header.date();
+    sink.paper(
+        paper
+            .type("misc")
+            .category(p.header.category())
+            .month(date.month())
+            .day(date.day())
+            .year(date.year())
+            .code(p.header.code())
+            .abstractText(abstractText)
+            .origin(new Origin(source, p.headerLine, SourceFormat.LISTING))
+            .build());
+  }
+
+  /** Title, authors, et al. and affiliation of a title line; empty when it cannot be split. */
+  static Optional<Paper.Builder> titleAndAuthors(String text) {
+    String affiliation = null;
+    int mark = text.lastIndexOf(AFFILIATION_MARK);
+    if (mark >= 0 && !text.substring(mark).contains(", ")) {
+      affiliation = text.substring(mark + AFFILIATION_MARK.length()).strip();
+      text = text.substring(0, mark).strip();
+    }
+    Matcher etAl = ET_AL.matcher(text);
+    boolean cut = etAl.find();
+    if (cut) {
+      text = text.substring(0, etAl.start());
+    }
+    String shownAffiliation = affiliation == null || affiliation.isEmpty() ? null : affiliation;
+    return TitleAuthorSplitter.split(text)
+        .map(
+            split ->
+                Paper.builder()
+                    .title(split.title())
+                    .authors(split.authors().stream().map(Person::parse).toList())
+                    .etAl(cut)
+                    .affiliation(shownAffiliation));
+  }
+
+  /** A record being read: its header, then its title line, then its abstract. */
+  private static final class Pending {
+    final int headerLine;
+    final ListingHeader header;
+    NumberedLines.Line titleLine;
+    String abstractText;
+
+    Pending(int headerLine, ListingHeader header) {
+      this.headerLine = headerLine;
+      this.header = header;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.citeassist.catalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Finds where a listing's title ends and its author list begins when the two are glued with no
+ * space between them: "…Reinforcement LearningHaoyi Niu, Kun Ren, Yizhou Xu".
+ *
+ * <p>The rule, which knows no title and no name in advance:
+ *
+ * <ol>
+ *   <li>A candidate split is every upper-case letter that follows a character other than a space
+ *       (the first author's first letter is glued to the title's last character).
+ *   <li>The text after the candidate is split at ", "; every piece must have the shape of a name
+ *       ({@link NameShape}), else the candidate is dropped. Each name scores about 2, so a split
+ *       that leaves a real name in the title (inside the list) scores less.
+ *   <li>The title before the candidate must end like a title (not with a space, hyphen, comma,
+ *       colon or opening bracket). If its last word has a camel-case junction reaching its end, the
+ *       split is suspect: "…ModelsTian" + "Qi Hou" leaves an English word glued to a name fragment
+ *       in the title (-3), "…Tian"+"Qi" a Chinese given name cut in two (-2), a coined word
+ *       ("mmWave") costs little (-0.5).
+ *   <li>Symmetrically, a camel-case junction inside a name costs what {@link NameShape} says:
+ *       nothing for "TianQi" or "LeCun", much for "SensingDi" (an English word glued to a name).
+ *   <li>The best total wins; on a tie, the earlier split (the longer author list).
+ * </ol>
+ *
+ * <p>Acronyms at the end of a title ("RFIC", "LS-SVM", "RL") need no special case: a split inside
+ * them leaves a name that starts with a run of capitals glued to lower case ("LZihan"), which is
+ * not a name. Stateless and thread-safe.
+ */
+final class TitleAuthorSplitter {
+
+  /** A title and the author names as shown. */
+  record Split(String title, List<String> authors) {}
+
+  private static final String BAD_TITLE_ENDINGS = ",;:([{/&-\u2010\u2013\u2014";
+
+  private TitleAuthorSplitter() {}
+
+  /** The most likely split of {@code glued}; empty when no candidate gives a title and names. */
+  static Optional<Split> split(String glued) {
+    Split best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 1; i < glued.length(); i++) {
+      if (!isGlueAt(glued, i)) {
+        continue;
+      }
+      String title = glued.substring(0, i);
+      List<String> names = List.of(glued.substring(i).split(", ", -1));
+      OptionalDouble score = score(title, names);
+      if (score.isPresent() && score.getAsDouble() > bestScore) {
+        bestScore = score.getAsDouble();
+        best = new Split(title, names);
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean isGlueAt(String s, int i) {
+    return !Character.isLowSurrogate(s.charAt(i))
+        && Character.isUpperCase(s.codePointAt(i))
+        && !Character.isWhitespace(s.charAt(i - 1));
+  }
+
+  static OptionalDouble score(String title, List<String> names) {
+    OptionalDouble titleScore = titleEndScore(title);
+    if (titleScore.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    double total = titleScore.getAsDouble();
+    for (int k = 0; k < names.size(); k++) {
+      OptionalDouble name = NameShape.score(names.get(k), k > 0);
+      if (name.isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      total += name.getAsDouble();
+    }
+    return OptionalDouble.of(total);
+  }
+
+  private static OptionalDouble titleEndScore(String title) {
+    char end = title.charAt(title.length() - 1);
+    if (Character.isWhitespace(end)
+        || BAD_TITLE_ENDINGS.indexOf(end) >= 0
+        || title.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return OptionalDouble.empty();
+    }
+    String lastWord = title.substring(title.lastIndexOf(' ') + 1);
+    List<CamelJoin.Junction> junctions = CamelJoin.junctions(lastWord);
+    if (junctions.isEmpty()) {
+      return OptionalDouble.of(0);
+    }
+    CamelJoin.Junction lastJunction = junctions.get(junctions.size() - 1);
+    if (!lastWord.endsWith(lastJunction.right())) {
+      return OptionalDouble.of(0); // "DeepSDF)" or "GPT-4": the junction does not end the title
+    }
+    return OptionalDouble.of(
+        switch (lastJunction.kind()) {
+          case WORD_THEN_NAME -> -3.0;
+          case NAME_SYLLABLES -> -2.0;
+          case SURNAME_PREFIX -> -1.0;
+          case OTHER ->
+              CamelJoin.isPinyinSyllable(lastJunction.right().toLowerCase(Locale.ROOT))
+                  ? -1.0
+                  : -0.5;
+        });
+  }
+
+  /** Every candidate with its score ("--" when dropped): explains a decision in a failing test. */
+  static List<String> candidates(String glued) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < glued.length(); i++) {
+      if (isGlueAt(glued, i)) {
+        String title = glued.substring(0, i);
+        List<String> names = List.of(glued.substring(i).split(", ", -1));
+        OptionalDouble s = score(title, names);
+        out.add(
+            (s.isPresent() ? String.format(Locale.ROOT, "%.1f", s.getAsDouble()) : "--")
+                + " | "
+                + title.substring(Math.max(0, title.length() - 12))
+                + " | "
+                + names);
+      }
+    }
+    return out;
+  }
+}

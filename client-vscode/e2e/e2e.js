@@ -12,6 +12,8 @@ const PAPER_TITLE = 'Remove Symmetries to Control Model Expressivity and Improve
 const ABSTRACT_START = 'When symmetry is present in the loss function';
 const SEARCH_QUERY = 'restricted boltzmann';
 const SEARCH_TITLE = 'Learning with Restricted Boltzmann Machines';
+const TYPED_QUERY = 'scaled deep resnets mean-field';
+const TYPED_TITLE = 'Generalization of Scaled Deep ResNets in the Mean-Field Regime';
 const t0 = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 const checks = [];
@@ -195,6 +197,38 @@ const text = (s) => s.replace(/\u00a0/g, ' ');
       return b.includes(`{${searchKey},`) ? b : false;
     }, 30000);
     check('refs.bib on disk has both new entries once each', bib2.split(`{${key},`).length === 2 && bib2.split(`{${searchKey},`).length === 2 && bib2.includes('@book{knuth1984,'));
+
+    // 5. "Add BibTeX entry for key under cursor" on a key typed by hand (found with the search).
+    await page.keyboard.press('F1');
+    await quick.locator('input').waitFor({ state: 'visible', timeout: 10000 });
+    await page.keyboard.type('CiteAssist: Search catalogue', { delay: 10 });
+    await quick.locator('.monaco-list-row', { hasText: 'CiteAssist: Search catalogue' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await quick.locator('.quick-input-title', { hasText: 'CiteAssist: Search catalogue' }).waitFor({ timeout: 15000 });
+    await page.keyboard.type(TYPED_QUERY, { delay: 20 });
+    const typedRow = quick.locator('.monaco-list-row', { hasText: TYPED_TITLE }).first();
+    await typedRow.waitFor({ timeout: 60000 });
+    const typedKey = /\b([a-z]+\d{4}[a-z]*)\b/.exec(text(await typedRow.innerText()))?.[1];
+    check('the search finds a third paper', !!typedKey, typedKey);
+    await page.keyboard.press('Escape');
+    await quick.waitFor({ state: 'hidden', timeout: 10000 });
+    await lineWith('\\bibliographystyle').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type(`See \\nocite{${typedKey}`, { delay: 20 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('F1');
+    await quick.locator('input').waitFor({ state: 'visible', timeout: 10000 });
+    await page.keyboard.type('CiteAssist: Add BibTeX entry for key under cursor', { delay: 10 });
+    await quick.locator('.monaco-list-row', { hasText: 'Add BibTeX entry for key under cursor' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    const bib3 = await poll('the typed key\'s entry in refs.bib on disk', () => {
+      const b = fs.readFileSync(bibPath, 'utf8');
+      return b.includes(`{${typedKey},`) ? b : false;
+    }, 30000);
+    check('"Add BibTeX entry for key under cursor" added the entry', bib3.includes('ResNets'));
     log('status bar progress seen:', JSON.stringify(await page.evaluate(() => window.__citeassistStatus)));
     ok = true;
   } catch (e) {

@@ -63,11 +63,14 @@ export function shortAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
-/** What one QuickPick row shows: title; authors · year; key · venue. */
+/**
+ * What one QuickPick row shows: the title, and under it authors · year · key · venue (on their
+ * own line, because a long title would cut off a description beside it).
+ */
 export function pickItem(p: CataloguePaper): { label: string; description: string; detail: string } {
   return {
     label: p.title || p.key,
-    description: [shortAuthors(p.authors), p.year].filter((s) => s).join(' · '),
-    detail: [p.key, p.venue].filter((s) => s).join(' · '),
+    description: '',
+    detail: [shortAuthors(p.authors), p.year, p.key, p.venue].filter((s) => s).join(' · '),
   };
 }

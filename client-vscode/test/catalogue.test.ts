@@ -22,12 +22,13 @@ describe('parseSearchOutput', () => {
 });
 
 describe('pickItem', () => {
-  test('shows the title, then authors and year, then key and venue', () => {
+  test('shows the title, and under it authors, year, key and venue', () => {
     assert.deepEqual(pickItem({ key: 'k', title: 'A Title', authors: ['A', 'B', 'C', 'D'], year: '2024', venue: 'ICLR' }), {
       label: 'A Title',
-      description: 'A, B, C et al. · 2024',
-      detail: 'k · ICLR',
+      description: '',
+      detail: 'A, B, C et al. · 2024 · k · ICLR',
     });
+    assert.equal(pickItem({ key: 'k', title: '', authors: [], year: '', venue: '' }).label, 'k');
     assert.equal(shortAuthors(['A', 'B']), 'A and B');
     assert.equal(shortAuthors(['A', 'B', 'C']), 'A, B and C');
   });

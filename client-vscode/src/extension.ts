@@ -16,6 +16,7 @@ import {
   WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { CataloguePaper, parseSearchOutput, pickItem } from './catalogue';
+import { bibUris } from './edits';
 import { ClientCommands, LAUNCH_SETTINGS, SECTION, ServerCommands } from './ids';
 import { findJdk, javaExecutable, noJdkMessage, ProbedJdk } from './jdk';
 import { cacheDir, LaunchOptions, searchArgs, serverArgs, serverSettings } from './launch';
@@ -477,17 +478,4 @@ class CiteAssistExtension {
     this.log.appendLine(`[client] removed ${removed} catalogue index folder(s) in ${dir}; restarting the server`);
     await this.start();
   }
-}
-
-/** URIs of the .bib files a (protocol) workspace edit changes. */
-function bibUris(edit: any): string[] {
-  const out = new Set<string>();
-  if (edit?.changes) {
-    for (const u of Object.keys(edit.changes)) out.add(u);
-  }
-  for (const c of edit?.documentChanges ?? []) {
-    if (c?.textDocument?.uri) out.add(c.textDocument.uri);
-    else if (c?.kind === 'create' && c.uri) out.add(c.uri);
-  }
-  return [...out].filter((u) => /\.bib$/i.test(u));
 }

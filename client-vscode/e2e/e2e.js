@@ -90,21 +90,27 @@ const text = (s) => s.replace(/\u00a0/g, ' ');
     await page.keyboard.press('Enter');
     await page.keyboard.type(' \\citep{symm', { delay: 40 });
     const widget = page.locator('.editor-widget.suggest-widget.visible');
-    const paperRow = widget.locator('.monaco-list-row', { hasText: /ziyin/i }).first();
+    // Rows are told apart by their detail (authors · year · title), set on every row even when
+    // only the focused one shows it.
+    const rowsInfo = () =>
+      widget.locator('.monaco-list-row').evaluateAll((els) =>
+        els.map((e) => ({
+          label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+          detail: e.querySelector('.details-label')?.textContent ?? '',
+        })),
+      );
     // The server may still be starting or indexing the catalogue: ask again until it answers.
-    await poll('the catalogue paper in the completion list', async () => {
+    const paper = await poll('the catalogue paper in the completion list', async () => {
       if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
       try {
-        await paperRow.waitFor({ timeout: 3000 });
-        return true;
+        return await poll('rows', async () => (await rowsInfo()).find((r) => r.detail.includes(PAPER_TITLE)), 3000, 100);
       } catch {
         await page.keyboard.press('Escape');
         return false;
       }
     }, 120000, 100);
-    const paperAria = await paperRow.getAttribute('aria-label');
-    const key = (await paperRow.locator('.label-name').first().innerText()).trim();
-    log('offered:', JSON.stringify(paperAria));
+    const key = paper.label;
+    log('offered:', JSON.stringify(paper), 'among', JSON.stringify((await rowsInfo()).map((r) => r.label)));
     check('the completion list offers the catalogue paper', /^ziyin\d{4}\w*/.test(key), key);
     // Focus that row, then open the details pane (detail + resolved documentation).
     await poll('the catalogue paper focused', async () => {

@@ -1,5 +1,7 @@
 package dev.citeassist.paper;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +49,10 @@ public record Paper(
   public Paper {
     type = Objects.requireNonNullElse(type, "misc");
     authors = List.copyOf(Objects.requireNonNullElse(authors, List.of()));
-    fields = Map.copyOf(Objects.requireNonNullElse(fields, Map.of()));
+    // Insertion order is kept, so that a writer can reproduce a source's field order.
+    fields =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNullElse(fields, Map.of())));
   }
 
   public static Builder builder() {

@@ -50,7 +50,15 @@ public final class Catalogue implements Closeable {
     return open(config, CatalogueProgress.NONE);
   }
 
-  /** As {@link #open(CatalogueConfig)}, reporting reading progress while it (re)builds. */
+  /**
+   * As {@link #open(CatalogueConfig)}, reporting reading progress while it (re)builds.
+   *
+   * <p>Each build is an immutable snapshot in its own folder named by the fingerprint, written
+   * under a temporary name and renamed into place when committed, then opened read-only. So any
+   * number of processes (editors, the command line) share one index without locks, a crash
+   * mid-build leaves no half-built index in use, and a changed source makes a new snapshot; older
+   * snapshots are deleted.
+   */
   public static Catalogue open(CatalogueConfig config, CatalogueProgress progress)
       throws IOException {
     List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
@@ -58,23 +66,74 @@ public final class Catalogue implements Closeable {
       sources.add(CatalogueSource.of(path));
     }
     String fingerprint = fingerprint(sources, config.keyPattern());
-    Path directory = config.cacheDir().resolve(directoryName(config));
-    Files.createDirectories(directory);
-    PaperIndex index = PaperIndex.open(directory);
-    try {
-      if (fingerprint.equals(index.commitData().get(FINGERPRINT))) {
-        return new Catalogue(index, List.of(), false);
-      }
-      List<ReadProblem> problems = new ArrayList<>();
+    Path parent = config.cacheDir().resolve(directoryName(config));
+    Path snapshot = parent.resolve(fingerprint.substring(0, 16));
+    Files.createDirectories(parent);
+    List<ReadProblem> problems = new ArrayList<>();
+    boolean rebuilt = false;
+    if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
-      index.clear();
-      index.addAll(papers);
-      index.commit(Map.of(FINGERPRINT, fingerprint));
-      index.refresh();
-      return new Catalogue(index, problems, true);
-    } catch (IOException | RuntimeException e) {
-      index.close();
-      throw e;
+      Path building = Files.createTempDirectory(parent, "building-");
+      try {
+        try (PaperIndex index = PaperIndex.open(building)) {
+          index.addAll(papers);
+          index.commit(Map.of(FINGERPRINT, fingerprint));
+        }
+        moveIntoPlace(building, snapshot);
+        rebuilt = true;
+      } finally {
+        deleteTree(building);
+      }
+    }
+    PaperIndex index = PaperIndex.openReadOnly(snapshot);
+    deleteOtherSnapshots(parent, snapshot);
+    return new Catalogue(index, problems, rebuilt);
+  }
+
+  /** Renames a finished build into place; if another process got there first, its copy stays. */
+  private static void moveIntoPlace(Path building, Path snapshot) throws IOException {
+    try {
+      Files.move(building, snapshot, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.FileAlreadyExistsException
+        | java.nio.file.DirectoryNotEmptyException e) {
+      // the same fingerprint was built by another process: identical content
+    }
+  }
+
+  /**
+   * Deletes snapshots of earlier fingerprints and builds abandoned over an hour ago. Best effort: a
+   * process still searching an old snapshot keeps its open files (POSIX), and a failure to delete
+   * only costs disk space.
+   */
+  private static void deleteOtherSnapshots(Path parent, Path current) {
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
+    try (var children = Files.list(parent)) {
+      for (Path child : children.toList()) {
+        if (child.equals(current)) {
+          continue;
+        }
+        boolean abandonedBuild =
+            child.getFileName().toString().startsWith("building-")
+                && Files.getLastModifiedTime(child).toMillis() < hourAgo;
+        if (abandonedBuild || !child.getFileName().toString().startsWith("building-")) {
+          deleteTree(child);
+        }
+      }
+    } catch (IOException e) {
+      // best effort, see above
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // best effort: a leftover folder is deleted by a later open
     }
   }
 
@@ -83,7 +142,7 @@ public final class Catalogue implements Closeable {
     return index;
   }
 
-  /** What could not be read while building; empty when the index was reused. */
+  /** What could not be read while building; empty when an existing snapshot was used. */
   public List<ReadProblem> problems() {
     return problems;
   }

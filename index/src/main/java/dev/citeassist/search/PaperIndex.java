@@ -3,80 +3,373 @@ package dev.citeassist.search;
 import dev.citeassist.paper.Paper;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * CONTRACT SKETCH (to be implemented): a Lucene index of papers.
+ * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's own
+ * {@code .bib} entries in memory ({@link #inMemory}). Owns its directory, its one {@code
+ * IndexWriter} and a {@code SearcherManager} over the writer (near-real-time).
  *
- * <p>One IndexWriter per index, readers through SearcherManager. Thread-safe: searches may run
- * concurrently with writes; writes become visible after {@link #refresh()}.
+ * <p>Thread-safe: searches may run concurrently with writes and with each other. Writes become
+ * visible to searches after {@link #refresh()} (never called by the searches themselves) and
+ * durable after {@link #commit}. {@link #close()} discards whatever was not committed, so an
+ * interrupted rebuild never leaves a half-built index that claims the old fingerprints. The schema
+ * of the documents is {@link Fields}; an index written with another schema version opens empty,
+ * with empty {@link #commitData()}, so that its owner rebuilds it.
  */
 public final class PaperIndex implements Closeable {
 
+  /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
+  static final String SCHEMA_VERSION = "1";
+
+  /** Reserved commit user data key; hidden from {@link #commitData()}. */
+  static final String SCHEMA_KEY = "citeassist.schema";
+
+  /** Bulk builds flush big segments (fewer merges); memory is only used while indexing. */
+  private static final double DISK_RAM_BUFFER_MB = 256;
+
+  private static final double MEMORY_RAM_BUFFER_MB = 16;
+
+  /** IndexWriter indexes concurrently; more threads than this gain little and cost memory. */
+  private static final int INDEXING_THREADS =
+      Math.min(4, Runtime.getRuntime().availableProcessors());
+
+  /** Below this many papers a thread is not worth starting. */
+  private static final int PAPERS_PER_THREAD = 1000;
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile Map<String, String> commitData;
+
+  private PaperIndex(Directory directory, double ramBufferMb) throws IOException {
+    this.directory = directory;
+    IndexWriterConfig config =
+        new IndexWriterConfig(Fields.indexAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(ramBufferMb)
+            .setCommitOnClose(false);
+    IndexWriter opened = new IndexWriter(directory, config);
+    try {
+      Map<String, String> data = new HashMap<>();
+      opened.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      boolean existed = DirectoryReader.indexExists(directory);
+      if (existed && !SCHEMA_VERSION.equals(data.get(SCHEMA_KEY))) {
+        opened.deleteAll();
+        data.clear();
+        opened.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+        opened.commit();
+      }
+      data.remove(SCHEMA_KEY);
+      this.commitData = Map.copyOf(data);
+      this.searchers = new SearcherManager(opened, null);
+    } catch (IOException | RuntimeException e) {
+      opened.rollback();
+      throw e;
+    }
+    this.writer = opened;
+  }
+
+  private PaperIndex(Directory directory, DirectoryReader reader) throws IOException {
+    this.directory = directory;
+    this.writer = null;
+    Map<String, String> data = new HashMap<>(reader.getIndexCommit().getUserData());
+    data.remove(SCHEMA_KEY);
+    this.commitData = Map.copyOf(data);
+    this.searchers = new SearcherManager(reader, null);
+  }
+
+  /**
+   * Opens the last commit of an on-disk index for searching only. No write lock is taken, so any
+   * number of processes (several editors, the command line) can search one index at once; every
+   * write method throws {@link IllegalStateException}.
+   *
+   * @throws org.apache.lucene.index.IndexNotFoundException (an IOException) when there is no
+   *     committed index in {@code directory}
+   */
+  public static PaperIndex openReadOnly(Path directory) throws IOException {
+    FSDirectory fs = FSDirectory.open(directory);
+    try {
+      DirectoryReader reader = DirectoryReader.open(fs);
+      if (!SCHEMA_VERSION.equals(reader.getIndexCommit().getUserData().get(SCHEMA_KEY))) {
+        reader.close();
+        throw new IOException(directory + " holds an index of another schema version");
+      }
+      return new PaperIndex(fs, reader);
+    } catch (IOException | RuntimeException e) {
+      fs.close();
+      throw e;
+    }
+  }
+
+  /** Whether {@code directory} holds a committed index that {@link #openReadOnly} can open. */
+  public static boolean exists(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (FSDirectory fs = FSDirectory.open(directory)) {
+      return DirectoryReader.indexExists(fs);
+    }
+  }
+
+  /** The writer, or IllegalStateException for an index opened read-only. */
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("this index was opened read-only");
+    }
+    return writer;
+  }
+
   /** Opens (creating if missing) an on-disk, memory-mapped index in {@code directory}. */
   public static PaperIndex open(Path directory) throws IOException {
-    throw new UnsupportedOperationException();
+    Files.createDirectories(directory);
+    // FSDirectory.open picks MMapDirectory on every 64-bit JVM
+    FSDirectory fs = FSDirectory.open(directory);
+    try {
+      return new PaperIndex(fs, DISK_RAM_BUFFER_MB);
+    } catch (IOException | RuntimeException e) {
+      fs.close();
+      throw e;
+    }
   }
 
   /** An index held in memory (for a project's own .bib entries). */
   public static PaperIndex inMemory() {
-    throw new UnsupportedOperationException();
+    try {
+      return new PaperIndex(new ByteBuffersDirectory(), MEMORY_RAM_BUFFER_MB);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a new in-memory index cannot fail to open", e);
+    }
   }
 
-  /** Adds papers (each must have a key). */
+  /**
+   * Adds papers (each must have a key), filed under their {@code origin().source()} when they have
+   * an origin. Adding a key twice keeps both papers. A large batch is indexed by several threads
+   * (one per core, up to four), so papers of one batch may be stored out of order.
+   */
   public void addAll(Collection<Paper> papers) throws IOException {
-    throw new UnsupportedOperationException();
+    int threads = Math.min(INDEXING_THREADS, papers.size() / PAPERS_PER_THREAD);
+    if (threads <= 1) {
+      add(papers);
+      return;
+    }
+    List<Paper> all = List.copyOf(papers);
+    int chunk = (all.size() + threads - 1) / threads;
+    List<Future<?>> helpers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads - 1)) {
+      for (int from = chunk; from < all.size(); from += chunk) {
+        List<Paper> part = all.subList(from, Math.min(all.size(), from + chunk));
+        helpers.add(
+            pool.submit(
+                () -> {
+                  add(part);
+                  return null;
+                }));
+      }
+      add(all.subList(0, chunk));
+      for (Future<?> helper : helpers) {
+        helper.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while indexing");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
-  /** Atomically replaces every paper whose origin source equals {@code source}. */
+  private void add(Collection<Paper> papers) throws IOException {
+    for (Paper paper : papers) {
+      String source = paper.origin() == null ? null : paper.origin().source();
+      writer().addDocument(PaperDocuments.toDocument(paper, source));
+    }
+  }
+
+  /**
+   * Atomically replaces every paper filed under {@code source} by {@code papers}, which are filed
+   * under {@code source} whatever their origin says: a search sees either the old papers or the new
+   * ones, never both or neither. An empty collection deletes the source.
+   */
   public void replaceSource(String source, Collection<Paper> papers) throws IOException {
-    throw new UnsupportedOperationException();
+    Term term = new Term(Fields.SOURCE, source);
+    if (papers.isEmpty()) {
+      writer().deleteDocuments(term);
+      return;
+    }
+    List<Document> docs = new ArrayList<>(papers.size());
+    for (Paper paper : papers) {
+      docs.add(PaperDocuments.toDocument(paper, source));
+    }
+    writer().updateDocuments(term, docs);
   }
 
   /** Deletes everything (before a rebuild). */
   public void clear() throws IOException {
-    throw new UnsupportedOperationException();
+    writer().deleteAll();
   }
 
-  /** Commits durably with the given user data (e.g. source fingerprints). */
-  public void commit(Map<String, String> userData) throws IOException {
-    throw new UnsupportedOperationException();
+  /**
+   * Commits every write so far durably, with {@code userData} (e.g. source fingerprints) as the
+   * commit's user data, replacing that of the previous commit.
+   */
+  public synchronized void commit(Map<String, String> userData) throws IOException {
+    Map<String, String> data = new HashMap<>(userData);
+    if (data.containsKey(SCHEMA_KEY)) {
+      throw new IllegalArgumentException(SCHEMA_KEY + " is reserved");
+    }
+    Map<String, String> visible = Map.copyOf(data);
+    data.put(SCHEMA_KEY, SCHEMA_VERSION);
+    writer().setLiveCommitData(data.entrySet());
+    writer().commit();
+    commitData = visible;
   }
 
   /** The user data of the last commit (empty for a new index). */
   public Map<String, String> commitData() {
-    throw new UnsupportedOperationException();
+    return commitData;
   }
 
   /** Makes all writes so far visible to searches. Never called from a completion request. */
   public void refresh() throws IOException {
-    throw new UnsupportedOperationException();
+    searchers.maybeRefreshBlocking();
   }
 
-  /** Ranked search-as-you-type. */
+  /**
+   * Ranked search-as-you-type, best first (see {@link TypedQuery} for what matches and how it is
+   * ranked). Papers that match every typed word come first; when there are fewer than {@code limit}
+   * of them, papers that match some words follow, with scores below the last of the former, so that
+   * the scores always decrease. A query without a searchable word (empty, only punctuation) finds
+   * nothing: the caller decides what an empty prefix shows.
+   */
   public List<SearchHit> search(SearchQuery query) throws IOException {
-    throw new UnsupportedOperationException();
+    TypedQuery typed = TypedQuery.of(query);
+    if (typed == null || query.limit() <= 0) {
+      return List.of();
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      int limit = query.limit();
+      List<ScoreDoc> ranked = new ArrayList<>(List.of(top(searcher, typed.all(), limit)));
+      if (ranked.size() < limit && typed.any() != null) {
+        Set<Integer> seen = new HashSet<>();
+        ranked.forEach(d -> seen.add(d.doc));
+        ScoreDoc[] some = top(searcher, typed.any(), limit + ranked.size());
+        // the weaker tier is scaled to stay below the last paper that matched every word
+        float scale =
+            ranked.isEmpty() || some.length == 0
+                ? 1
+                : Math.nextDown(ranked.getLast().score) / some[0].score;
+        for (int i = 0; i < some.length && ranked.size() < limit; i++) {
+          if (seen.add(some[i].doc)) {
+            ranked.add(new ScoreDoc(some[i].doc, Math.min(1, scale) * some[i].score));
+          }
+        }
+      }
+      StoredFields stored = searcher.storedFields();
+      List<SearchHit> hits = new ArrayList<>(ranked.size());
+      for (ScoreDoc d : ranked) {
+        hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+      }
+      return hits;
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
-  /** The paper with exactly this key. */
+  /** The paper with exactly this key (case-sensitive); the first indexed if several have it. */
   public Optional<Paper> byKey(String key) throws IOException {
-    throw new UnsupportedOperationException();
+    List<Paper> found = find(new TermQuery(new Term(Fields.KEY, key)), 1);
+    return found.stream().findFirst();
   }
 
-  /** Papers with this DOI or arXiv id (case-insensitive, arXiv version suffix ignored). */
+  /**
+   * Papers with this DOI or arXiv id, in index order: case-insensitive, arXiv version suffix
+   * ignored, also given as a {@code https://doi.org/}, {@code doi:}, {@code https://arxiv.org/abs/}
+   * or {@code arXiv:} form.
+   */
   public List<Paper> byIdentifier(String doiOrArxivId) throws IOException {
-    throw new UnsupportedOperationException();
+    Set<String> ids = Identifiers.of(doiOrArxivId);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    ids.forEach(id -> any.add(new TermQuery(new Term(Fields.IDENTIFIER, id)), Occur.SHOULD));
+    return find(any.build(), 100);
   }
 
-  /** Number of live papers. */
+  /** Number of live papers visible to searches. */
   public int size() throws IOException {
-    throw new UnsupportedOperationException();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
+  /** Closes the index, discarding uncommitted writes. */
   @Override
-  public void close() throws IOException {}
+  public void close() throws IOException {
+    try (directory;
+        IndexWriter w = writer;
+        SearcherManager s = searchers) {
+      // closed in reverse order: searchers, writer (rolling back), directory
+    }
+  }
+
+  private List<Paper> find(Query query, int limit) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      ScoreDoc[] docs = searcher.search(query, limit, Sort.INDEXORDER).scoreDocs;
+      StoredFields stored = searcher.storedFields();
+      List<Paper> papers = new ArrayList<>(docs.length);
+      for (ScoreDoc d : docs) {
+        papers.add(PaperDocuments.paper(stored, d.doc));
+      }
+      return papers;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int n) throws IOException {
+    // no exact total hit count: lets block-max scoring skip what cannot reach the top n
+    return searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
+  }
 }

@@ -1,0 +1,83 @@
+package dev.citeassist.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Text values of the JSON sources as a {@code Paper} holds them: every run of whitespace (the arXiv
+ * snapshot wraps titles and abstracts with a newline and two spaces) becomes one space, the ends
+ * are stripped, and a blank value is absent (null). Stateless.
+ */
+final class JsonText {
+
+  private JsonText() {}
+
+  static String collapse(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    int n = raw.length();
+    int i = 0;
+    // Fast path: text that is already clean is returned as it is, without copying.
+    while (i < n) {
+      char c = raw.charAt(i);
+      if (isSpace(c) && (c != ' ' || i == 0 || i + 1 == n || isSpace(raw.charAt(i + 1)))) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return n == 0 ? null : raw;
+    }
+    char[] chars = raw.toCharArray();
+    int length = i;
+    boolean pendingSpace = false;
+    for (; i < n; i++) {
+      char c = chars[i];
+      if (isSpace(c)) {
+        pendingSpace = length > 0;
+      } else {
+        if (pendingSpace) {
+          chars[length++] = ' ';
+          pendingSpace = false;
+        }
+        chars[length++] = c;
+      }
+    }
+    return length == 0 ? null : new String(chars, 0, length);
+  }
+
+  /** {@link #collapse(String)} of {@code chars[offset, offset + length)}, which it leaves as is. */
+  static String collapse(char[] chars, int offset, int length) {
+    char[] out = new char[length];
+    int n = 0;
+    boolean pendingSpace = false;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      char c = chars[i];
+      if (isSpace(c)) {
+        pendingSpace = n > 0;
+      } else {
+        if (pendingSpace) {
+          out[n++] = ' ';
+          pendingSpace = false;
+        }
+        out[n++] = c;
+      }
+    }
+    return n == 0 ? null : new String(out, 0, n);
+  }
+
+  /** Jackson's message without the location it appends (the problem names the line itself). */
+  static String parserMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int marker = message.indexOf(" (start marker at");
+    return marker < 0 ? message : message.substring(0, marker);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || (c <= ' ' || c >= '\u0080') && isOtherSpace(c);
+  }
+
+  private static boolean isOtherSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+}

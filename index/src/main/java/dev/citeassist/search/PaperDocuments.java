@@ -1,0 +1,102 @@
+package dev.citeassist.search;
+
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.Person;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+
+/**
+ * Converts between {@link Paper} and the Lucene document of the schema in {@link Fields}: what is
+ * indexed for search, and the one stored field from which the paper is rebuilt. Stateless.
+ */
+final class PaperDocuments {
+
+  private PaperDocuments() {}
+
+  /**
+   * The document of {@code paper}, filed under {@code source} (which {@code replaceSource} deletes
+   * by); {@code source} may be null for a paper that belongs to none.
+   */
+  static Document toDocument(Paper paper, String source) {
+    if (paper.key() == null || paper.key().isBlank()) {
+      throw new IllegalArgumentException("a paper needs a key to be indexed: " + paper.title());
+    }
+    Document doc = new Document();
+    doc.add(new StoredField(Fields.PAPER, PaperCodec.encode(paper)));
+    doc.add(new StringField(Fields.KEY, paper.key(), Field.Store.NO));
+    doc.add(new Field(Fields.KEY_PREFIX, paper.key(), Fields.KEY_PREFIXES));
+    if (source != null) {
+      doc.add(new StringField(Fields.SOURCE, source, Field.Store.NO));
+    }
+    for (String id : identifiers(paper)) {
+      doc.add(new StringField(Fields.IDENTIFIER, id, Field.Store.NO));
+    }
+    if (paper.year() != null) {
+      doc.add(new IntPoint(Fields.YEAR, paper.year()));
+      doc.add(new StringField(Fields.YEAR_TERM, paper.year().toString(), Field.Store.NO));
+    }
+    addText(doc, Fields.TITLE, Fields.TITLE_PREFIX, paper.title());
+    for (Person author : paper.authors()) {
+      addText(doc, Fields.FAMILY, Fields.FAMILY_PREFIX, author.family());
+      addText(doc, Fields.GIVEN, null, author.given());
+    }
+    addText(doc, Fields.VENUE, null, paper.venue());
+    addText(doc, Fields.ABSTRACT, null, paper.abstractText());
+    return doc;
+  }
+
+  /** The paper stored in document {@code docId}. */
+  static Paper paper(StoredFields stored, int docId) throws IOException {
+    PaperVisitor visitor = new PaperVisitor();
+    stored.document(docId, visitor);
+    if (visitor.paper == null) {
+      throw new IllegalStateException("document " + docId + " has no stored paper");
+    }
+    return visitor.paper;
+  }
+
+  private static void addText(Document doc, String field, String prefixField, String text) {
+    if (text != null && !text.isEmpty()) {
+      doc.add(new Field(field, text, Fields.TEXT));
+      if (prefixField != null) {
+        doc.add(new Field(prefixField, text, Fields.PREFIXES));
+      }
+    }
+  }
+
+  private static Set<String> identifiers(Paper paper) {
+    Set<String> ids = new LinkedHashSet<>();
+    ids.addAll(Identifiers.of(paper.doi()));
+    ids.addAll(Identifiers.of(paper.arxivId()));
+    // a source that gives only a link to the paper still lets the paper be found by its id
+    ids.addAll(Identifiers.recognised(paper.url()));
+    return ids;
+  }
+
+  /** Reads the one stored field and stops. */
+  private static final class PaperVisitor extends StoredFieldVisitor {
+    Paper paper;
+
+    @Override
+    public Status needsField(FieldInfo fieldInfo) {
+      if (paper != null) {
+        return Status.STOP;
+      }
+      return Fields.PAPER.equals(fieldInfo.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void binaryField(FieldInfo fieldInfo, byte[] value) {
+      paper = PaperCodec.decode(value, 0, value.length);
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package dev.citeassist.completion;
+
+import com.google.gson.JsonObject;
+import dev.citeassist.document.BibEntry;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.TextDocument;
+import dev.citeassist.hover.PaperText;
+import dev.citeassist.latex.CitationContext;
+import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.SearchHit;
+import dev.citeassist.search.SearchQuery;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Cite-key completion: the project's entries and the catalogue's papers, found by the same ranked
+ * search and merged into one list, project entries first when relevance is similar. A catalogue
+ * paper that the project already has (same key and paper, or same paper under another key) is
+ * offered as the project's entry; one whose key the project uses for another paper gets a free key.
+ * Items carry {@code sortText}/{@code filterText} so client-side filtering keeps the server's
+ * order, and a command that adds a catalogue paper to the bibliography. Stateless per request.
+ */
+public final class CitationCompletion {
+
+  private static final Logger LOG = Logger.getLogger(CitationCompletion.class.getName());
+
+  /**
+   * A project entry's score is multiplied by this before merging: similar relevance, project first.
+   */
+  static final float PROJECT_BOOST = 1.5f;
+
+  /** What the client can do that changes the items. */
+  public record ClientSupport(boolean markdown, boolean resolve) {}
+
+  /** One request: the document, the cursor, the project and the settings that apply. */
+  public record Request(
+      TextDocument document, int offset, Project project, int limit, ClientSupport client) {}
+
+  private record Candidate(
+      Paper paper,
+      String key,
+      boolean inProject,
+      String catalogueKey,
+      BibEntry entry,
+      float score) {}
+
+  private final ProjectBibliography bibliography;
+  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CitationScanner> scanner;
+  private final Function<Path, String> texReader;
+
+  /**
+   * @param scanner the scanner for the current settings
+   * @param texReader reads a project's {@code .tex} files (open buffers first), for recency
+   */
+  public CitationCompletion(
+      ProjectBibliography bibliography,
+      Supplier<PaperIndex> catalogue,
+      Supplier<CitationScanner> scanner,
+      Function<Path, String> texReader) {
+    this.bibliography = bibliography;
+    this.catalogue = catalogue;
+    this.scanner = scanner;
+    this.texReader = texReader;
+  }
+
+  public CompletionList complete(Request request, CancelChecker cancel) {
+    String text = request.document().text();
+    Optional<CitationContext> found = scanner.get().scan(text, request.offset());
+    if (found.isEmpty()) {
+      return new CompletionList(false, List.of());
+    }
+    CitationContext ctx = found.get();
+    Project project = request.project();
+    Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
+    int limit = request.limit();
+    Set<String> exclude = new HashSet<>(ctx.keys());
+    String prefix = ctx.prefix();
+    Map<String, Candidate> byKey = new LinkedHashMap<>();
+    boolean incomplete = bibliography.loading(bibs);
+    cancel.checkCanceled();
+
+    List<Candidate> projectCandidates = new ArrayList<>();
+    if (prefix.isBlank()) {
+      projectCandidates.addAll(recentFirst(project, bibs, limit + exclude.size() + 1));
+      incomplete |= bibliography.count(bibs) > limit;
+    } else {
+      try {
+        List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
+        incomplete |= hits.size() >= limit;
+        for (SearchHit h : hits) {
+          Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
+          projectCandidates.add(
+              new Candidate(
+                  h.paper(),
+                  h.paper().key(),
+                  true,
+                  null,
+                  e.orElse(null),
+                  h.score() * PROJECT_BOOST));
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "project search failed", e);
+      }
+    }
+    cancel.checkCanceled();
+    for (Candidate c : projectCandidates) {
+      if (!exclude.contains(c.key())) {
+        byKey.putIfAbsent(c.key(), c);
+      }
+    }
+
+    List<Candidate> catalogueCandidates = new ArrayList<>();
+    PaperIndex index = catalogue.get();
+    if (index == null) {
+      incomplete = true;
+    } else {
+      try {
+        List<SearchHit> hits = index.search(SearchQuery.of(prefix.strip(), limit));
+        incomplete |= hits.size() >= limit;
+        cancel.checkCanceled();
+        for (SearchHit h : hits) {
+          catalogueCandidates.add(fromCatalogue(h, bibs, byKey));
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "catalogue search failed", e);
+      }
+    }
+    cancel.checkCanceled();
+    List<Candidate> merged = new ArrayList<>(byKey.values());
+    for (Candidate c : catalogueCandidates) {
+      if (c != null && !exclude.contains(c.key()) && !byKey.containsKey(c.key())) {
+        byKey.put(c.key(), c);
+        merged.add(c);
+      }
+    }
+    if (!prefix.isBlank()) {
+      // Stable: on equal scores the project's entries, already first, stay first.
+      merged.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
+    }
+    if (merged.size() > limit) {
+      merged = merged.subList(0, limit);
+      incomplete = true;
+    }
+    List<CompletionItem> items = new ArrayList<>(merged.size());
+    for (int i = 0; i < merged.size(); i++) {
+      items.add(item(merged.get(i), i, ctx, request));
+    }
+    return new CompletionList(incomplete, items);
+  }
+
+  /**
+   * Project entries for an empty prefix: keys cited in the project, latest first, then the rest.
+   */
+  private List<Candidate> recentFirst(Project project, Set<Path> bibs, int limit) {
+    List<Candidate> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<String> cited = new ArrayList<>();
+    for (Path tex : project.texFiles()) {
+      // The document being edited is passed in the project first when it is the root; order by
+      // appearance is the best proxy for recency a server has.
+      cited.addAll(scanner.get().citedKeys(textOf(tex)));
+    }
+    for (int i = cited.size() - 1; i >= 0 && out.size() < limit; i--) {
+      String k = cited.get(i);
+      if (seen.add(k)) {
+        bibliography
+            .entry(k, bibs)
+            .ifPresent(e -> out.add(new Candidate(e.paper(), k, true, null, e, 0)));
+      }
+    }
+    for (BibEntry e : bibliography.entries(bibs)) {
+      if (out.size() >= limit) {
+        break;
+      }
+      if (seen.add(e.key())) {
+        out.add(new Candidate(e.paper(), e.key(), true, null, e, 0));
+      }
+    }
+    return out;
+  }
+
+  private String textOf(Path tex) {
+    String t = texReader.apply(tex);
+    return t == null ? "" : t;
+  }
+
+  private Candidate fromCatalogue(
+      SearchHit h, Set<Path> bibs, Map<String, Candidate> projectByKey) {
+    Paper p = h.paper();
+    String key = p.key();
+    if (key == null) {
+      return null;
+    }
+    Optional<BibEntry> sameKey = bibliography.entry(key, bibs);
+    if (sameKey.isPresent() && samePaper(p, sameKey.get().paper())) {
+      BibEntry e = sameKey.get();
+      return new Candidate(e.paper(), e.key(), true, null, e, h.score());
+    }
+    Optional<BibEntry> same = safeSamePaper(p, bibs);
+    if (same.isPresent()) {
+      BibEntry e = same.get();
+      return new Candidate(e.paper(), e.key(), true, null, e, h.score());
+    }
+    String free = sameKey.isPresent() ? freeKey(key, bibs) : key;
+    return new Candidate(p, free, false, key, null, h.score());
+  }
+
+  private Optional<BibEntry> safeSamePaper(Paper p, Set<Path> bibs) {
+    try {
+      return bibliography.samePaper(p, bibs);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "same-paper check failed", e);
+      return Optional.empty();
+    }
+  }
+
+  private static boolean samePaper(Paper a, Paper b) {
+    try {
+      return dev.citeassist.catalogue.SamePaper.test(a, b);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** {@code key} with the first suffix a, b, … that no project entry uses. */
+  String freeKey(String key, Set<Path> bibs) {
+    for (char c = 'a'; c <= 'z'; c++) {
+      if (bibliography.entry(key + c, bibs).isEmpty()) {
+        return key + c;
+      }
+    }
+    int n = 2;
+    while (bibliography.entry(key + "-" + n, bibs).isPresent()) {
+      n++;
+    }
+    return key + "-" + n;
+  }
+
+  private CompletionItem item(Candidate c, int rank, CitationContext ctx, Request request) {
+    TextDocument doc = request.document();
+    CompletionItem item = new CompletionItem(c.key());
+    item.setKind(c.inProject() ? CompletionItemKind.Reference : CompletionItemKind.Value);
+    item.setDetail(PaperText.detail(c.paper()));
+    item.setSortText(String.format("%05d", rank));
+    item.setFilterText(filterText(ctx.prefix(), c));
+    item.setInsertTextFormat(InsertTextFormat.PlainText);
+    item.setTextEdit(
+        Either.forLeft(new TextEdit(doc.range(ctx.replaceStart(), ctx.replaceEnd()), c.key())));
+    JsonObject data = new JsonObject();
+    data.addProperty("uri", doc.uri());
+    data.addProperty("key", c.key());
+    if (!c.inProject()) {
+      data.addProperty("catalogueKey", c.catalogueKey());
+      org.eclipse.lsp4j.Position start = doc.position(ctx.replaceStart());
+      item.setCommand(
+          new Command(
+              "Add to bibliography",
+              Commands.ADD_ENTRY,
+              List.of(
+                  doc.uri(), c.key(), c.catalogueKey(), start.getLine(), start.getCharacter())));
+    }
+    item.setData(data);
+    if (!request.client().resolve()) {
+      item.setDocumentation(
+          documentation(c.paper(), location(c, request.project()), request.client().markdown()));
+    }
+    return item;
+  }
+
+  /**
+   * Starts with what the user typed, so a client that filters (VS Code) keeps every item and, with
+   * equal match scores, the server's order; then the key and title for further typing.
+   */
+  private static String filterText(String prefix, Candidate c) {
+    String title = c.paper().title() == null ? "" : " " + c.paper().title();
+    return prefix + " " + c.key() + title;
+  }
+
+  static Either<String, MarkupContent> documentation(Paper p, String location, boolean markdown) {
+    return Either.forRight(
+        new MarkupContent(
+            markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
+            PaperText.describe(p, location, markdown)));
+  }
+
+  private static String location(Candidate c, Project project) {
+    if (c.entry() != null) {
+      return BibLocation.of(c.entry(), project);
+    }
+    return PaperText.NOT_IN_BIBLIOGRAPHY;
+  }
+
+  /** Fills in the documentation of an item this provider made, from its {@code data}. */
+  public CompletionItem resolve(CompletionItem item, Project project, boolean markdown) {
+    if (!(item.getData() instanceof JsonObject data) || !data.has("key")) {
+      return item;
+    }
+    String key = data.get("key").getAsString();
+    Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
+    if (data.has("catalogueKey")) {
+      PaperIndex index = catalogue.get();
+      if (index != null) {
+        try {
+          index
+              .byKey(data.get("catalogueKey").getAsString())
+              .ifPresent(
+                  p ->
+                      item.setDocumentation(
+                          documentation(p, PaperText.NOT_IN_BIBLIOGRAPHY, markdown)));
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "catalogue lookup failed", e);
+        }
+      }
+    } else {
+      bibliography
+          .entry(key, bibs)
+          .ifPresent(
+              e ->
+                  item.setDocumentation(
+                      documentation(e.paper(), BibLocation.of(e, project), markdown)));
+    }
+    return item;
+  }
+}

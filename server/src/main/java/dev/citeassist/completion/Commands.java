@@ -1,0 +1,17 @@
+package dev.citeassist.completion;
+
+import java.util.List;
+
+/** The ids of the commands the server offers through {@code workspace/executeCommand}. */
+public final class Commands {
+
+  /**
+   * Adds a catalogue paper to the project's bibliography. Arguments: the {@code .tex} URI, the key
+   * the completion inserted, the catalogue key, the line and UTF-16 column where the key starts.
+   */
+  public static final String ADD_ENTRY = "citeassist.addEntry";
+
+  public static final List<String> ALL = List.of(ADD_ENTRY);
+
+  private Commands() {}
+}

@@ -1,0 +1,131 @@
+package dev.citeassist.document;
+
+import dev.citeassist.latex.LatexStructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Resolves the project of a {@code .tex} file: its root ({@code % !TEX root}, else itself when it
+ * has a {@code \documentclass}, else an open or neighbouring root that includes it), the files the
+ * root includes and the {@code .bib} files they name, relative to the root's folder. Open buffers
+ * win over disk. Parsed structures are cached by text identity; thread-safe.
+ */
+public final class ProjectModel {
+
+  private record Cached(String text, LatexStructure structure) {}
+
+  private final Documents documents;
+  private final ConcurrentHashMap<Path, Cached> structures = new ConcurrentHashMap<>();
+
+  public ProjectModel(Documents documents) {
+    this.documents = documents;
+  }
+
+  public Project resolve(Path texFile) {
+    Path file = texFile.toAbsolutePath().normalize();
+    Path root = findRoot(file);
+    return traverse(root);
+  }
+
+  LatexStructure structure(Path file) {
+    String text = documents.text(file);
+    if (text == null) {
+      return new LatexStructure(List.of(), List.of(), null, false);
+    }
+    Cached c = structures.get(file);
+    if (c == null || c.text() != text) {
+      c = new Cached(text, LatexStructure.parse(text));
+      structures.put(file, c);
+    }
+    return c.structure();
+  }
+
+  private Path findRoot(Path file) {
+    Path current = file;
+    Set<Path> seen = new LinkedHashSet<>();
+    while (seen.add(current)) {
+      LatexStructure s = structure(current);
+      if (s.texRoot() != null) {
+        Path next = texPath(current.getParent(), s.texRoot());
+        if (next.equals(current)) {
+          return current;
+        }
+        current = next;
+        continue;
+      }
+      if (s.hasDocumentClass()) {
+        return current;
+      }
+      Path including = includingRoot(current);
+      return including != null ? including : current;
+    }
+    return current;
+  }
+
+  /** A root document, open or next to this file (or one folder up), whose tree includes it. */
+  private Path includingRoot(Path file) {
+    List<Path> candidates = new ArrayList<>();
+    for (TextDocument d : documents.all()) {
+      candidates.add(Documents.path(d.uri()));
+    }
+    for (Path dir : new Path[] {file.getParent(), file.getParent().getParent()}) {
+      if (dir == null) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dir)) {
+        list.filter(p -> p.toString().endsWith(".tex")).limit(200).forEach(candidates::add);
+      } catch (IOException e) {
+        // An unreadable folder holds no candidate.
+      }
+    }
+    for (Path candidate : candidates) {
+      Path c = candidate.toAbsolutePath().normalize();
+      if (!c.equals(file)
+          && c.toString().endsWith(".tex")
+          && structure(c).hasDocumentClass()
+          && traverse(c).texFiles().contains(file)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private Project traverse(Path root) {
+    Path dir = root.getParent();
+    Set<Path> tex = new LinkedHashSet<>();
+    Set<Path> bibs = new LinkedHashSet<>();
+    Deque<Path> queue = new ArrayDeque<>();
+    queue.add(root);
+    while (!queue.isEmpty() && tex.size() < 1000) {
+      Path f = queue.removeFirst();
+      if (!tex.add(f)) {
+        continue;
+      }
+      LatexStructure s = structure(f);
+      for (String b : s.bibliographies()) {
+        bibs.add(dir.resolve(b.endsWith(".bib") ? b : b + ".bib").normalize());
+      }
+      for (String in : s.inputs()) {
+        queue.add(texPath(dir, in));
+      }
+    }
+    return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  private static Path texPath(Path dir, String name) {
+    Path p = dir.resolve(name).normalize();
+    if (!name.endsWith(".tex") && !Files.exists(p)) {
+      return dir.resolve(name + ".tex").normalize();
+    }
+    return p;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.citeassist.hover;
+
+import dev.citeassist.completion.BibLocation;
+import dev.citeassist.completion.Commands;
+import dev.citeassist.document.BibEntry;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.TextDocument;
+import dev.citeassist.latex.CitationContext;
+import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.search.PaperIndex;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+
+/**
+ * Hover on a cite key in a {@code .tex} file or an entry key in a {@code .bib}: the paper and where
+ * it is defined, or that only the catalogue has it (with a link to the command that adds it), or a
+ * short "no entry" line. Stateless per request.
+ */
+public final class CitationHover {
+
+  private static final Pattern ENTRY_HEADER = Pattern.compile("@\\w+\\s*[{(]\\s*([^,\\s{}()]+)");
+
+  private final ProjectBibliography bibliography;
+  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CitationScanner> scanner;
+
+  public CitationHover(
+      ProjectBibliography bibliography,
+      Supplier<PaperIndex> catalogue,
+      Supplier<CitationScanner> scanner) {
+    this.bibliography = bibliography;
+    this.catalogue = catalogue;
+    this.scanner = scanner;
+  }
+
+  /** Hover in a {@code .tex} file of {@code project}, or null when the cursor is on no key. */
+  public Hover hoverTex(
+      TextDocument doc, int offset, Project project, boolean markdown, CancelChecker cancel)
+      throws IOException {
+    Optional<CitationContext> ctx = scanner.get().scan(doc.text(), offset);
+    if (ctx.isEmpty() || ctx.get().replaceStart() == ctx.get().replaceEnd()) {
+      return null;
+    }
+    CitationContext c = ctx.get();
+    String key = c.key(doc.text());
+    cancel.checkCanceled();
+    Hover h = describe(key, project.bibFiles(), project, doc.uri(), markdown);
+    h.setRange(doc.range(c.replaceStart(), c.replaceEnd()));
+    return h;
+  }
+
+  /** Hover on an entry key in a {@code .bib} file, or null when the cursor is on no entry key. */
+  public Hover hoverBib(
+      TextDocument doc, Path bibFile, int offset, Project project, boolean markdown)
+      throws IOException {
+    String text = doc.text();
+    int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    if (offset > 0 && offset <= text.length() && text.charAt(offset - 1) == '\n') {
+      lineStart = offset;
+    }
+    int lineEnd = text.indexOf('\n', offset);
+    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+    Matcher m = ENTRY_HEADER.matcher(line);
+    while (m.find()) {
+      int start = lineStart + m.start(1);
+      int end = lineStart + m.end(1);
+      if (offset >= start && offset <= end) {
+        Hover h = describe(m.group(1), List.of(bibFile), project, null, markdown);
+        h.setRange(doc.range(start, end));
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private Hover describe(
+      String key, List<Path> bibs, Project project, String texUri, boolean markdown)
+      throws IOException {
+    Optional<BibEntry> entry = bibliography.entry(key, bibs);
+    String text;
+    if (entry.isPresent()) {
+      text =
+          PaperText.describe(entry.get().paper(), BibLocation.of(entry.get(), project), markdown);
+    } else {
+      PaperIndex index = catalogue.get();
+      Optional<Paper> p = index == null ? Optional.empty() : index.byKey(key);
+      if (p.isPresent()) {
+        text = PaperText.describe(p.get(), PaperText.NOT_IN_BIBLIOGRAPHY, markdown);
+        if (markdown && texUri != null) {
+          String args =
+              URLEncoder.encode(
+                      "[\"" + texUri + "\",\"" + key + "\",\"" + key + "\"]",
+                      StandardCharsets.UTF_8)
+                  .replace("+", "%20");
+          text += " — [add it](command:" + Commands.ADD_ENTRY + "?" + args + ")";
+        }
+      } else {
+        text = markdown ? "No entry for `" + key + "`" : "No entry for " + key;
+      }
+    }
+    return new Hover(
+        new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.citeassist.hover;
+
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.Person;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How a paper is described to a person: the one-line detail of a completion item and the longer
+ * text of hovers and completion documentation, as Markdown or plain text. Stateless.
+ */
+public final class PaperText {
+
+  /** The phrase for a paper that only the catalogue has. */
+  public static final String NOT_IN_BIBLIOGRAPHY =
+      "from the catalogue, not in your bibliography yet";
+
+  private PaperText() {}
+
+  /** {@code Liao, Couillet · 2018 · A Random Matrix Approach to Neural Networks}. */
+  public static String detail(Paper p) {
+    StringBuilder b = new StringBuilder();
+    String authors = shortAuthors(p);
+    if (!authors.isEmpty()) {
+      b.append(authors);
+    }
+    if (p.year() != null) {
+      append(b, String.valueOf(p.year()));
+    }
+    if (p.title() != null) {
+      append(b, p.title());
+    }
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, String part) {
+    if (!b.isEmpty()) {
+      b.append(" · ");
+    }
+    b.append(part);
+  }
+
+  static String shortAuthors(Paper p) {
+    List<Person> authors = p.authors();
+    if (authors.isEmpty()) {
+      return "";
+    }
+    if (authors.size() > 3) {
+      return authors.get(0).family() + " et al.";
+    }
+    String s = authors.stream().map(Person::family).collect(Collectors.joining(", "));
+    return p.etAl() ? s + " et al." : s;
+  }
+
+  static String fullAuthors(Paper p) {
+    String s = p.authors().stream().map(Person::display).collect(Collectors.joining(", "));
+    if (p.etAl()) {
+      s = s.isEmpty() ? "et al." : s + " et al.";
+    } else if (s.isEmpty() && p.authorCount() != null) {
+      s = p.authorCount() + " authors";
+    }
+    return s;
+  }
+
+  static String venue(Paper p) {
+    if (p.venue() != null) {
+      return p.venue();
+    }
+    if (p.category() != null) {
+      return p.arxivId() != null
+          ? "arXiv:" + p.arxivId() + " [" + p.category() + "]"
+          : p.category();
+    }
+    return p.arxivId() != null ? "arXiv:" + p.arxivId() : null;
+  }
+
+  /**
+   * Title, authors, year and venue, the abstract, and where the entry lives ({@code location}:
+   * "refs.bib:42" or {@link #NOT_IN_BIBLIOGRAPHY}).
+   */
+  public static String describe(Paper p, String location, boolean markdown) {
+    StringBuilder b = new StringBuilder();
+    String title = p.title() == null ? p.key() : p.title();
+    b.append(markdown ? "**" + escape(title) + "**" : title).append("\n\n");
+    String authors = fullAuthors(p);
+    StringBuilder line = new StringBuilder(authors);
+    if (p.year() != null) {
+      line.append(line.isEmpty() ? "" : " · ").append(p.year());
+    }
+    String venue = venue(p);
+    if (venue != null) {
+      line.append(line.isEmpty() ? "" : " · ").append(markdown ? "*" + escape(venue) + "*" : venue);
+    }
+    if (!line.isEmpty()) {
+      b.append(markdown ? escapeKeepingEmphasis(line.toString(), venue) : line).append("\n\n");
+    }
+    if (p.abstractText() != null && !p.abstractText().isBlank()) {
+      b.append(markdown ? escape(p.abstractText().strip()) : p.abstractText().strip())
+          .append("\n\n");
+    }
+    if (location != null) {
+      b.append(markdown ? "`" + p.key() + "` " + location : p.key() + " " + location);
+    }
+    return b.toString().strip();
+  }
+
+  private static String escapeKeepingEmphasis(String line, String venue) {
+    if (venue == null) {
+      return escape(line);
+    }
+    String marked = "*" + escape(venue) + "*";
+    int at = line.lastIndexOf(marked);
+    return at < 0 ? escape(line) : escape(line.substring(0, at)) + marked;
+  }
+
+  /** Escapes the characters Markdown would take as markup; math stays readable. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("\\`*_[]<>#|".indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,211 @@
+package dev.citeassist.server;
+
+import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
+import dev.citeassist.catalogue.UserSources;
+import dev.citeassist.completion.AddEntryCommand;
+import dev.citeassist.completion.CitationCompletion;
+import dev.citeassist.completion.Commands;
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.ProjectModel;
+import dev.citeassist.hover.CitationHover;
+import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.settings.Settings;
+import dev.citeassist.settings.SettingsParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The CiteAssist language server: owns the open documents, the project model, the project's
+ * bibliography index and the catalogue, and hands each request to a feature off the JSON-RPC
+ * thread. One instance per connection; its lifecycle is initialize → requests → shutdown → exit.
+ */
+public final class CiteAssistLanguageServer implements LanguageServer, LanguageClientAware {
+
+  private static final Logger LOG = Logger.getLogger(CiteAssistLanguageServer.class.getName());
+
+  final Documents documents = new Documents();
+  final ProjectModel projects = new ProjectModel(documents);
+  final ProjectBibliography bibliography = new ProjectBibliography();
+  final CatalogueHolder catalogue;
+  final ExecutorService requests;
+  private volatile Settings settings = Settings.defaults();
+  private volatile CitationScanner scanner = CitationScanner.standard();
+  private volatile ClientCapabilities capabilities = new ClientCapabilities();
+  private volatile LanguageClient client;
+  private volatile boolean shutdown;
+  private final Runnable onExit;
+
+  final CitationCompletion completion;
+  final CitationHover hover;
+  final AddEntryCommand addEntry;
+  private final CiteAssistTextDocumentService textDocuments;
+  private final CiteAssistWorkspaceService workspace;
+
+  /**
+   * @param onExit called on the {@code exit} notification
+   */
+  public CiteAssistLanguageServer(Runnable onExit) {
+    this.onExit = onExit;
+    this.catalogue = new CatalogueHolder(10_000);
+    AtomicInteger n = new AtomicInteger();
+    this.requests =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "citeassist-request-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.completion =
+        new CitationCompletion(bibliography, catalogue, () -> scanner, documents::text);
+    this.hover = new CitationHover(bibliography, catalogue, () -> scanner);
+    this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
+    this.textDocuments = new CiteAssistTextDocumentService(this);
+    this.workspace = new CiteAssistWorkspaceService(this);
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    this.client = client;
+  }
+
+  LanguageClient client() {
+    return client;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  ClientCapabilities capabilities() {
+    return capabilities;
+  }
+
+  /** Swaps the settings whole, and what depends on them. */
+  void applySettings(Object json) {
+    Settings s = SettingsParser.parse(json, settings);
+    settings = s;
+    scanner = new CitationScanner(s.extraCiteCommands());
+    catalogue.open(new CatalogueConfig(s.cacheDir(), catalogueSources(s)));
+  }
+
+  /** The sources {@code citeassist index} registered, then the ones the settings name. */
+  private static List<Path> catalogueSources(Settings s) {
+    Set<Path> all = new LinkedHashSet<>();
+    try {
+      all.addAll(UserSources.atDefaultLocation().load());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "could not read the registered catalogue sources", e);
+    }
+    all.addAll(s.catalogueSources());
+    return new ArrayList<>(all);
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    if (params.getCapabilities() != null) {
+      capabilities = params.getCapabilities();
+    }
+    applySettings(params.getInitializationOptions());
+    ServerCapabilities caps = new ServerCapabilities();
+    TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+    sync.setOpenClose(true);
+    sync.setChange(TextDocumentSyncKind.Incremental);
+    sync.setSave(new SaveOptions(false));
+    caps.setTextDocumentSync(sync);
+    CompletionOptions completionOptions = new CompletionOptions(true, List.of("{", ","));
+    caps.setCompletionProvider(completionOptions);
+    caps.setHoverProvider(true);
+    caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ALL));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(caps, new ServerInfo("citeassist", version())));
+  }
+
+  private static String version() {
+    String v = CiteAssistLanguageServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    var ws = capabilities.getWorkspace();
+    if (ws != null
+        && ws.getDidChangeWatchedFiles() != null
+        && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration())
+        && client != null) {
+      var options =
+          new DidChangeWatchedFilesRegistrationOptions(
+              List.of(new FileSystemWatcher(Either.forLeft("**/*.{bib,tex}"))));
+      client.registerCapability(
+          new RegistrationParams(
+              List.of(
+                  new Registration(
+                      "citeassist-watch", "workspace/didChangeWatchedFiles", options))));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdown = true;
+    return CompletableFuture.completedFuture(null);
+  }
+
+  boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public void exit() {
+    try {
+      requests.shutdownNow();
+      catalogue.close();
+      bibliography.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "closing the indexes failed", e);
+    } finally {
+      onExit.run();
+    }
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return textDocuments;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+}

@@ -1,0 +1,206 @@
+package dev.citeassist.server;
+
+import dev.citeassist.completion.CitationCompletion;
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.TextDocument;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * Document sync on the protocol thread (cheap: the text is replaced, {@code .bib} indexing is
+ * scheduled in the background); completion and hover off it, cancellable.
+ */
+final class CiteAssistTextDocumentService implements TextDocumentService {
+
+  private static final Logger LOG = Logger.getLogger(CiteAssistTextDocumentService.class.getName());
+
+  private final CiteAssistLanguageServer server;
+
+  CiteAssistTextDocumentService(CiteAssistLanguageServer server) {
+    this.server = server;
+  }
+
+  static boolean isBib(String uri) {
+    return uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib");
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    var item = params.getTextDocument();
+    TextDocument doc = new TextDocument(item.getUri(), item.getVersion(), item.getText());
+    server.documents.open(doc);
+    if (isBib(item.getUri())) {
+      server.bibliography.update(Documents.path(item.getUri()), doc.text());
+    } else {
+      // Find the project's .bib files now, so they are indexed before the first completion.
+      server.requests.execute(() -> trackProject(item.getUri()));
+    }
+  }
+
+  private Project trackProject(String uri) {
+    try {
+      Project project = server.projects.resolve(Documents.path(uri));
+      server.bibliography.track(project.bibFiles(), server.documents::text);
+      return project;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not resolve the project of " + uri, e);
+      return null;
+    }
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    int version = params.getTextDocument().getVersion();
+    TextDocument doc =
+        server.documents.change(
+            uri,
+            d -> {
+              TextDocument current = d;
+              for (TextDocumentContentChangeEvent c : params.getContentChanges()) {
+                current = current.apply(c.getRange(), c.getText(), version);
+              }
+              return current;
+            });
+    if (doc != null && isBib(uri)) {
+      server.bibliography.update(Documents.path(uri), doc.text());
+    }
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    server.documents.close(uri);
+    if (isBib(uri)) {
+      Path p = Documents.path(uri);
+      if (server.bibliography.isTracked(p)) {
+        server.bibliography.update(p, server.documents.text(p));
+      }
+    }
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    if (!isBib(params.getTextDocument().getUri())) {
+      server.requests.execute(() -> trackProject(params.getTextDocument().getUri()));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          String uri = params.getTextDocument().getUri();
+          TextDocument doc = server.documents.get(uri).orElse(null);
+          if (doc == null || isBib(uri)) {
+            return Either.forRight(new CompletionList(false, List.of()));
+          }
+          Project project = trackProject(uri);
+          cancel.checkCanceled();
+          var request =
+              new CitationCompletion.Request(
+                  doc,
+                  doc.offset(params.getPosition()),
+                  project,
+                  server.settings().completionLimit(),
+                  new CitationCompletion.ClientSupport(
+                      completionMarkdown(server.capabilities()),
+                      resolveSupport(server.capabilities())));
+          return Either.forRight(server.completion.complete(request, cancel));
+        });
+  }
+
+  @Override
+  public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          if (item.getData() instanceof com.google.gson.JsonObject data && data.has("uri")) {
+            Project project =
+                server.projects.resolve(Documents.path(data.get("uri").getAsString()));
+            return server.completion.resolve(
+                item, project, completionMarkdown(server.capabilities()));
+          }
+          return item;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          String uri = params.getTextDocument().getUri();
+          TextDocument doc = server.documents.get(uri).orElse(null);
+          if (doc == null) {
+            return null;
+          }
+          int offset = doc.offset(params.getPosition());
+          boolean markdown = hoverMarkdown(server.capabilities());
+          try {
+            if (isBib(uri)) {
+              Path bib = Documents.path(uri);
+              Project project = new Project(bib, List.of(), List.of(bib));
+              return server.hover.hoverBib(doc, bib, offset, project, markdown);
+            }
+            Project project = trackProject(uri);
+            return server.hover.hoverTex(doc, offset, project, markdown, cancel);
+          } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "hover failed", e);
+            return null;
+          }
+        });
+  }
+
+  static boolean completionMarkdown(ClientCapabilities caps) {
+    var td = caps.getTextDocument();
+    if (td == null
+        || td.getCompletion() == null
+        || td.getCompletion().getCompletionItem() == null) {
+      return false;
+    }
+    List<String> formats = td.getCompletion().getCompletionItem().getDocumentationFormat();
+    return formats != null && formats.contains(MarkupKind.MARKDOWN);
+  }
+
+  static boolean resolveSupport(ClientCapabilities caps) {
+    var td = caps.getTextDocument();
+    if (td == null
+        || td.getCompletion() == null
+        || td.getCompletion().getCompletionItem() == null) {
+      return false;
+    }
+    var rs = td.getCompletion().getCompletionItem().getResolveSupport();
+    return rs != null && rs.getProperties() != null && rs.getProperties().contains("documentation");
+  }
+
+  static boolean hoverMarkdown(ClientCapabilities caps) {
+    var td = caps.getTextDocument();
+    if (td == null || td.getHover() == null) {
+      return false;
+    }
+    List<String> formats = td.getHover().getContentFormat();
+    return formats != null && formats.contains(MarkupKind.MARKDOWN);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.citeassist.server;
+
+import dev.citeassist.completion.AddEntryCommand;
+import dev.citeassist.completion.Commands;
+import dev.citeassist.document.Documents;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** Settings changes, watched {@code .bib} files, and the commands; thin hand-offs. */
+final class CiteAssistWorkspaceService implements WorkspaceService {
+
+  private static final Logger LOG = Logger.getLogger(CiteAssistWorkspaceService.class.getName());
+
+  private final CiteAssistLanguageServer server;
+
+  CiteAssistWorkspaceService(CiteAssistLanguageServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void didChangeConfiguration(DidChangeConfigurationParams params) {
+    server.applySettings(params.getSettings());
+  }
+
+  @Override
+  public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+    for (FileEvent e : params.getChanges()) {
+      if (!CiteAssistTextDocumentService.isBib(e.getUri())) {
+        continue;
+      }
+      Path p = Documents.path(e.getUri());
+      if (server.documents.get(p).isEmpty() && server.bibliography.isTracked(p)) {
+        server.bibliography.update(p, server.documents.text(p));
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+    if (!Commands.ADD_ENTRY.equals(params.getCommand())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          try {
+            var ws = server.capabilities().getWorkspace();
+            boolean applyEdit = ws != null && Boolean.TRUE.equals(ws.getApplyEdit());
+            var we = ws == null ? null : ws.getWorkspaceEdit();
+            boolean documentChanges = we != null && Boolean.TRUE.equals(we.getDocumentChanges());
+            boolean create =
+                documentChanges
+                    && we.getResourceOperations() != null
+                    && we.getResourceOperations().contains("create");
+            AddEntryCommand.Outcome outcome =
+                server.addEntry.execute(
+                    params.getArguments(),
+                    server.settings(),
+                    new AddEntryCommand.ClientSupport(applyEdit, documentChanges, create),
+                    server.client());
+            if (outcome.message() != null && server.client() != null) {
+              server.client().showMessage(new MessageParams(MessageType.Info, outcome.message()));
+            }
+            LOG.info(
+                () ->
+                    (outcome.appended() ? "added " : "kept ")
+                        + outcome.key()
+                        + " in "
+                        + outcome.bib());
+            return null;
+          } catch (Exception e) {
+            LOG.log(Level.WARNING, "adding the entry failed", e);
+            if (server.client() != null) {
+              server
+                  .client()
+                  .showMessage(
+                      new MessageParams(
+                          MessageType.Error, "Could not add the entry: " + e.getMessage()));
+            }
+            return null;
+          }
+        });
+  }
+}

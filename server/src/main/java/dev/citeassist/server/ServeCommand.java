@@ -1,0 +1,127 @@
+package dev.citeassist.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * {@code citeassist serve [--socket PORT]}: runs the language server over the given streams
+ * (stdio), or over one TCP connection accepted on 127.0.0.1. While it runs, {@code System.out} is
+ * redirected to {@code err} so that a stray print cannot corrupt the protocol, and logs go to
+ * {@code err} and to the client. Returns 0 after {@code shutdown} + {@code exit}, 1 when the
+ * connection ended without them, 2 on a usage error.
+ */
+public final class ServeCommand {
+
+  static final String USAGE = "usage: citeassist serve [--stdio | --socket PORT]";
+
+  private ServeCommand() {}
+
+  public static int run(List<String> args, InputStream in, OutputStream out, PrintStream err) {
+    Integer port = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--stdio" -> {}
+        case "--socket" -> {
+          if (i + 1 >= args.size()) {
+            err.println("--socket needs a port number. " + USAGE);
+            return 2;
+          }
+          try {
+            port = Integer.parseInt(args.get(++i));
+          } catch (NumberFormatException e) {
+            err.println("--socket needs a port number, not '" + args.get(i) + "'. " + USAGE);
+            return 2;
+          }
+          if (port < 0 || port > 65535) {
+            err.println("--socket needs a port between 0 and 65535. " + USAGE);
+            return 2;
+          }
+        }
+        case "-h", "--help" -> {
+          err.println(USAGE);
+          return 0;
+        }
+        default -> {
+          err.println("unknown option '" + a + "'. " + USAGE);
+          return 2;
+        }
+      }
+    }
+    PrintStream originalOut = System.out;
+    System.setOut(err);
+    ClientLogHandler handler = installLogging(err);
+    try {
+      if (port == null) {
+        return serve(in, out, handler);
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        err.println("citeassist: listening on 127.0.0.1:" + socket.getLocalPort());
+        try (Socket connection = socket.accept()) {
+          return serve(connection.getInputStream(), connection.getOutputStream(), handler);
+        }
+      } catch (IOException e) {
+        err.println("citeassist: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+        return 1;
+      }
+    } finally {
+      System.setOut(originalOut);
+      Logger.getLogger("").removeHandler(handler);
+    }
+  }
+
+  private static ClientLogHandler installLogging(PrintStream err) {
+    Logger root = Logger.getLogger("");
+    for (Handler h : root.getHandlers()) {
+      root.removeHandler(h);
+    }
+    ClientLogHandler handler = new ClientLogHandler(err);
+    root.addHandler(handler);
+    root.setLevel(Level.INFO);
+    return handler;
+  }
+
+  private static int serve(InputStream in, OutputStream out, ClientLogHandler handler) {
+    CompletableFuture<Void> exited = new CompletableFuture<>();
+    CiteAssistLanguageServer server = new CiteAssistLanguageServer(() -> exited.complete(null));
+    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    LanguageClient client = launcher.getRemoteProxy();
+    server.connect(client);
+    handler.connect(client);
+    Future<Void> listening = launcher.startListening();
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                listening.get();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (ExecutionException e) {
+                // The connection broke; the exit code says so.
+              }
+              closed.complete(null);
+            },
+            "citeassist-connection");
+    watcher.setDaemon(true);
+    watcher.start();
+    CompletableFuture.anyOf(exited, closed).join();
+    handler.connect(null);
+    return exited.isDone() && server.isShutdown() ? 0 : 1;
+  }
+}

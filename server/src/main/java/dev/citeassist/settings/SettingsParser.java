@@ -1,0 +1,76 @@
+package dev.citeassist.settings;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.citeassist.bibtex.BibtexDialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads {@link Settings} from what a client sends as {@code initializationOptions} or in {@code
+ * workspace/didChangeConfiguration}: either the {@code citeassist} section itself or an object
+ * holding it. Unknown or malformed values keep the current value.
+ */
+public final class SettingsParser {
+
+  public static final String SECTION = "citeassist";
+
+  private SettingsParser() {}
+
+  public static Settings parse(Object json, Settings current) {
+    if (!(json instanceof JsonObject root)) {
+      return current;
+    }
+    JsonObject o =
+        root.has(SECTION) && root.get(SECTION).isJsonObject()
+            ? root.getAsJsonObject(SECTION)
+            : root;
+    int limit = current.completionLimit();
+    JsonElement e = o.get("completionLimit");
+    if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      limit = Math.max(1, Math.min(1000, e.getAsInt()));
+    }
+    Set<String> commands = current.extraCiteCommands();
+    if (o.get("citeCommands") instanceof JsonArray a) {
+      commands = new LinkedHashSet<>();
+      for (JsonElement c : a) {
+        if (c.isJsonPrimitive()) {
+          commands.add(c.getAsString().replaceFirst("^\\\\", ""));
+        }
+      }
+    }
+    BibtexDialect dialect = current.dialect();
+    if (o.get("dialect") instanceof JsonElement d && d.isJsonPrimitive()) {
+      try {
+        dialect = BibtexDialect.valueOf(d.getAsString().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException ignored) {
+        // Keep the current dialect.
+      }
+    }
+    String target = current.targetBib();
+    if (o.get("targetBib") instanceof JsonElement t && t.isJsonPrimitive()) {
+      target = t.getAsString().isBlank() ? null : t.getAsString();
+    }
+    List<Path> sources = current.catalogueSources();
+    if (o.get("catalogueSources") instanceof JsonArray a) {
+      sources = new ArrayList<>();
+      for (JsonElement s : a) {
+        if (s.isJsonPrimitive()) {
+          sources.add(Path.of(s.getAsString()));
+        }
+      }
+    }
+    Path cache = current.cacheDir();
+    if (o.get("cacheDir") instanceof JsonElement c
+        && c.isJsonPrimitive()
+        && !c.getAsString().isBlank()) {
+      cache = Path.of(c.getAsString());
+    }
+    return new Settings(limit, commands, dialect, target, sources, cache);
+  }
+}

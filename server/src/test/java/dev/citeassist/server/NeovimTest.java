@@ -1,0 +1,86 @@
+package dev.citeassist.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.citeassist.fixture.CursorFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real editor: headless Neovim (0.7+, Debian's {@code neovim}) with its built-in LSP client
+ * starts the server, completes in {@code \citep{symm|}} and hovers a catalogue key, through {@code
+ * src/test/nvim/nvim_probe.sh}. Skipped when {@code nvim} is not installed.
+ */
+class NeovimTest {
+
+  static final Path PROBE = Path.of("src", "test", "nvim", "nvim_probe.sh").toAbsolutePath();
+
+  @TempDir Path dir;
+  @TempDir Path cache;
+
+  @BeforeAll
+  static void needsNeovim() throws Exception {
+    IndexAvailable.assume();
+    boolean found;
+    try {
+      Process p = new ProcessBuilder("nvim", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      found = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      found = false;
+    }
+    assumeTrue(found, "nvim is not installed (apt-get install neovim)");
+  }
+
+  @Test
+  void neovimCompletesCatalogueKeyAndHoverShowsAbstract() throws Exception {
+    CursorFixture f =
+        CursorFixture.parse(
+            """
+            %! main.tex
+            \\documentclass{article}
+            \\begin{document}
+            As shown by \\citep{symm|}.
+            Earlier work \\cite{ziyin2024remove}.
+            \\bibliography{refs}
+            \\end{document}
+            %! refs.bib
+            """
+                + CompletionProtocolTest.REFS);
+    Path tex = f.writeTo(dir);
+    String server =
+        String.join(
+            " ",
+            List.of(
+                StdioProcessTest.java(),
+                "-cp",
+                "'" + System.getProperty("java.class.path") + "'",
+                StdioLauncher.class.getName(),
+                "serve"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                PROBE.toString(), "-m", "10", "-H", "3:22", server, tex.toString(), "2:23")
+            .redirectErrorStream(true);
+    pb.environment().put("CITEASSIST_CACHE", cache.toString());
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the probe did not finish");
+    assertEquals(0, p.exitValue(), out);
+    String completion = out.substring(out.indexOf("completion at"), out.indexOf("hover at"));
+    List<String> labels =
+        completion.lines().skip(1).limit(3).map(l -> l.strip().split("\t")[0]).toList();
+    assertTrue(labels.contains("ziyin2024remove"), out);
+    String hover = out.substring(out.indexOf("hover at"));
+    assertTrue(hover.contains("When symmetry is present in the loss function"), out);
+    assertTrue(hover.contains("from the catalogue, not in your bibliography yet"), out);
+    assertTrue(Files.readString(tex).contains("\\citep{symm}"), "the probe saved the file");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.citeassist.server;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.UnregistrationParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * A language client that records what the server sends and applies workspace edits through a
+ * function the test gives (an editor would change its buffers and send didChange).
+ */
+final class RecordingClient implements LanguageClient {
+
+  final List<ApplyWorkspaceEditParams> edits = new CopyOnWriteArrayList<>();
+  final List<MessageParams> shown = new CopyOnWriteArrayList<>();
+  final List<MessageParams> logged = new CopyOnWriteArrayList<>();
+  final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+  volatile Function<ApplyWorkspaceEditParams, Boolean> editor = e -> true;
+
+  @Override
+  public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
+    edits.add(params);
+    return CompletableFuture.supplyAsync(
+        () -> new ApplyWorkspaceEditResponse(editor.apply(params)));
+  }
+
+  @Override
+  public void telemetryEvent(Object object) {}
+
+  @Override
+  public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {}
+
+  @Override
+  public void showMessage(MessageParams messageParams) {
+    shown.add(messageParams);
+  }
+
+  @Override
+  public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void logMessage(MessageParams message) {
+    logged.add(message);
+  }
+
+  @Override
+  public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+    registrations.add(params);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> unregisterCapability(UnregistrationParams params) {
+    return CompletableFuture.completedFuture(null);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.citeassist.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonParser;
+import dev.citeassist.bibtex.BibtexDialect;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingsParserTest {
+
+  private final Settings defaults = Settings.defaults();
+
+  @Test
+  void readsTheCiteassistSectionOrTheSectionItself() {
+    String section =
+        """
+        {"completionLimit": 20, "citeCommands": ["\\\\mycite", "footcitet"], "dialect": "biblatex",
+         "targetBib": "lib/refs", "catalogueSources": ["/data/zotero.json"], "cacheDir": "/tmp/c"}
+        """;
+    Settings expected =
+        new Settings(
+            20,
+            Set.of("mycite", "footcitet"),
+            BibtexDialect.BIBLATEX,
+            "lib/refs",
+            List.of(Path.of("/data/zotero.json")),
+            Path.of("/tmp/c"));
+    assertEquals(expected, SettingsParser.parse(JsonParser.parseString(section), defaults));
+    assertEquals(
+        expected,
+        SettingsParser.parse(
+            JsonParser.parseString("{\"citeassist\": " + section + "}"), defaults));
+  }
+
+  @Test
+  void missingOrMalformedValuesKeepCurrentOnes() {
+    Settings s =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"completionLimit\": \"many\", \"dialect\": \"latex\"}"),
+            defaults);
+    assertEquals(defaults, s);
+    assertEquals(defaults, SettingsParser.parse(null, defaults));
+  }
+
+  @Test
+  void defaultLimitIsFifty() {
+    assertEquals(50, defaults.completionLimit());
+  }
+}

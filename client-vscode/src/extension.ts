@@ -429,8 +429,10 @@ class CiteAssistExtension {
       );
     }
     const launch = this.launch!;
-    // The running server holds its index's write lock: the command line gets an index of its own.
-    const env = { ...process.env, CITEASSIST_CACHE: path.join(this.context.globalStorageUri.fsPath, 'cli-cache') };
+    // Catalogue indexes are read-only snapshots that processes share: same cache as the server.
+    const env = { ...process.env };
+    const settings = this.serverSettings();
+    if (typeof settings.cacheDir === 'string') env.CITEASSIST_CACHE = settings.cacheDir;
     const args = searchArgs(launch, query, SEARCH_LIMIT);
     return new Promise((resolve, reject) => {
       const p = spawn(launch.java, args, { env, windowsHide: true });

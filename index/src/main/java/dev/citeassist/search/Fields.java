@@ -1,7 +1,6 @@
 package dev.citeassist.search;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.apache.lucene.index.IndexOptions;
  * The index schema, defined once for writing ({@link PaperDocuments}) and searching ({@link
  * TypedQuery}): field names, how each is indexed, and the analyzers.
  *
- * <p>Every text is folded the same way: LaTeX markup stripped ({@link LatexCharFilter}), Unicode
- * word boundaries, lower case, ASCII folding, so that {@code Zdeborová}, {@code Zdeborov{\'a}} and
+ * <p>Every text is folded the same way: LaTeX markup stripped ({@link LatexText}), Unicode word
+ * boundaries, lower case, ASCII folding, so that {@code Zdeborová}, {@code Zdeborov{\'a}} and
  * {@code zdeborova} are one term.
  *
  * <p>Search-as-you-type needs the last typed token to be a prefix. A prefix of more than {@link
@@ -112,12 +111,12 @@ final class Fields {
 
   /** The folded words of {@code text}, as the text fields index them. */
   static List<String> words(String text) {
-    return tokens(WORDS, text);
+    return tokens(WORDS, LatexText.plain(text));
   }
 
   /** {@code text} folded as one token, as {@link #KEY_PREFIX} holds a key; may be empty. */
   static String whole(String text) {
-    List<String> tokens = tokens(WHOLE, text.strip());
+    List<String> tokens = tokens(WHOLE, LatexText.plain(text).strip());
     return tokens.isEmpty() ? "" : tokens.get(0);
   }
 
@@ -149,8 +148,8 @@ final class Fields {
   }
 
   /**
-   * LaTeX stripping, then words (or the whole text as one token), lower case, ASCII folding, and
-   * optionally leading n-grams.
+   * Words (or the whole text as one token), lower case, ASCII folding, and optionally leading
+   * n-grams; the text has been through {@link LatexText#plain} before.
    */
   private static final class FoldingAnalyzer extends Analyzer {
     private final boolean whole;
@@ -160,11 +159,6 @@ final class Fields {
     FoldingAnalyzer(boolean whole, int grams) {
       this.whole = whole;
       this.grams = grams;
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-      return new LatexCharFilter(reader);
     }
 
     @Override

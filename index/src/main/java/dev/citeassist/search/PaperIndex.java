@@ -76,6 +76,9 @@ public final class PaperIndex implements Closeable {
    */
   static final long SCORING_BUDGET_NANOS = 4_000_000;
 
+  /** The longest list a search returns, whatever it is asked for. */
+  static final int MAX_LIMIT = 1000;
+
   /** Below this many papers a thread is not worth starting. */
   private static final int PAPERS_PER_THREAD = 1000;
 
@@ -247,7 +250,7 @@ public final class PaperIndex implements Closeable {
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
       ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
       searcher.setTimeout(budget);
-      int limit = query.limit();
+      int limit = Math.min(query.limit(), MAX_LIMIT);
       List<ScoreDoc> ranked =
           new ArrayList<>(List.of(top(searcher, typed.all(), budget.top(limit))));
       if (ranked.size() < limit && typed.any() != null) {

@@ -30,8 +30,9 @@ import org.apache.lucene.index.IndexOptions;
  * #GRAMS} characters has few completions, which {@link Completions} expands cheaply; a shorter one
  * ("s", "sy") would expand to thousands of terms, so the fields a short prefix is looked up in
  * (key, title, family names) have a {@code .prefix} twin holding the first one to {@link #GRAMS}
- * characters of each word, where such a prefix is one term. The twins cost about a third more
- * tokens than the words themselves (the abstract, the largest field, has none).
+ * characters of each word, where such a prefix is one term. The twins add about a fifth to the
+ * tokens of a typical paper; the abstract, two thirds of them, has no twin. Measured at a million
+ * papers: a one-letter prefix costs under a millisecond.
  *
  * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
  * is stored once, as {@link #PAPER}.

@@ -1,7 +1,6 @@
 package dev.citeassist.search;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +22,17 @@ import org.apache.lucene.index.IndexOptions;
  * The index schema, defined once for writing ({@link PaperDocuments}) and searching ({@link
  * TypedQuery}): field names, how each is indexed, and the analyzers.
  *
- * <p>Every text is folded the same way: LaTeX markup stripped ({@link LatexCharFilter}), Unicode
- * word boundaries, lower case, ASCII folding, so that {@code Zdeborová}, {@code Zdeborov{\'a}} and
+ * <p>Every text is folded the same way: LaTeX markup stripped ({@link LatexText}), Unicode word
+ * boundaries, lower case, ASCII folding, so that {@code Zdeborová}, {@code Zdeborov{\'a}} and
  * {@code zdeborova} are one term.
  *
  * <p>Search-as-you-type needs the last typed token to be a prefix. A prefix of more than {@link
  * #GRAMS} characters has few completions, which {@link Completions} expands cheaply; a shorter one
  * ("s", "sy") would expand to thousands of terms, so the fields a short prefix is looked up in
  * (key, title, family names) have a {@code .prefix} twin holding the first one to {@link #GRAMS}
- * characters of each word, where such a prefix is one term. The twins cost about a third more
- * tokens than the words themselves (the abstract, the largest field, has none).
+ * characters of each word, where such a prefix is one term. The twins add about a fifth to the
+ * tokens of a typical paper; the abstract, two thirds of them, has no twin. Measured at a million
+ * papers: a one-letter prefix costs under a millisecond.
  *
  * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
  * is stored once, as {@link #PAPER}.
@@ -112,12 +112,12 @@ final class Fields {
 
   /** The folded words of {@code text}, as the text fields index them. */
   static List<String> words(String text) {
-    return tokens(WORDS, text);
+    return tokens(WORDS, LatexText.plain(text));
   }
 
   /** {@code text} folded as one token, as {@link #KEY_PREFIX} holds a key; may be empty. */
   static String whole(String text) {
-    List<String> tokens = tokens(WHOLE, text.strip());
+    List<String> tokens = tokens(WHOLE, LatexText.plain(text).strip());
     return tokens.isEmpty() ? "" : tokens.get(0);
   }
 
@@ -149,8 +149,8 @@ final class Fields {
   }
 
   /**
-   * LaTeX stripping, then words (or the whole text as one token), lower case, ASCII folding, and
-   * optionally leading n-grams.
+   * Words (or the whole text as one token), lower case, ASCII folding, and optionally leading
+   * n-grams; the text has been through {@link LatexText#plain} before.
    */
   private static final class FoldingAnalyzer extends Analyzer {
     private final boolean whole;
@@ -160,11 +160,6 @@ final class Fields {
     FoldingAnalyzer(boolean whole, int grams) {
       this.whole = whole;
       this.grams = grams;
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-      return new LatexCharFilter(reader);
     }
 
     @Override

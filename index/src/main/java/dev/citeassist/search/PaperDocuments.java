@@ -33,7 +33,7 @@ final class PaperDocuments {
     Document doc = new Document();
     doc.add(new StoredField(Fields.PAPER, PaperCodec.encode(paper)));
     doc.add(new StringField(Fields.KEY, paper.key(), Field.Store.NO));
-    doc.add(new Field(Fields.KEY_PREFIX, paper.key(), Fields.KEY_PREFIXES));
+    doc.add(new Field(Fields.KEY_PREFIX, LatexText.plain(paper.key()), Fields.KEY_PREFIXES));
     if (source != null) {
       doc.add(new StringField(Fields.SOURCE, source, Field.Store.NO));
     }
@@ -66,9 +66,10 @@ final class PaperDocuments {
 
   private static void addText(Document doc, String field, String prefixField, String text) {
     if (text != null && !text.isEmpty()) {
-      doc.add(new Field(field, text, Fields.TEXT));
+      String plain = LatexText.plain(text);
+      doc.add(new Field(field, plain, Fields.TEXT));
       if (prefixField != null) {
-        doc.add(new Field(prefixField, text, Fields.PREFIXES));
+        doc.add(new Field(prefixField, plain, Fields.PREFIXES));
       }
     }
   }

@@ -27,13 +27,14 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -66,6 +67,17 @@ public final class PaperIndex implements Closeable {
   /** IndexWriter indexes concurrently; more threads than this gain little and cost memory. */
   private static final int INDEXING_THREADS =
       Math.min(4, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * How long one search may score, once it has a full page, before it returns the best papers found
+   * so far (see {@link ScoringBudget}). Only a conjunction of very common words in a large
+   * catalogue ("deep le…" over a million papers) comes near it; the next keystroke narrows such a
+   * query anyway.
+   */
+  static final long SCORING_BUDGET_NANOS = 4_000_000;
+
+  /** The longest list a search returns, whatever it is asked for. */
+  static final int MAX_LIMIT = 1000;
 
   /** Below this many papers a thread is not worth starting. */
   private static final int PAPERS_PER_THREAD = 1000;
@@ -282,14 +294,19 @@ public final class PaperIndex implements Closeable {
     if (typed == null || query.limit() <= 0) {
       return List.of();
     }
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher shared = searchers.acquire();
     try {
-      int limit = query.limit();
-      List<ScoreDoc> ranked = new ArrayList<>(List.of(top(searcher, typed.all(), limit)));
+      // a searcher of its own (cheap: it wraps the shared reader) to carry this search's deadline
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
+      searcher.setTimeout(budget);
+      int limit = Math.min(query.limit(), MAX_LIMIT);
+      List<ScoreDoc> ranked =
+          new ArrayList<>(List.of(top(searcher, typed.all(), budget.top(limit))));
       if (ranked.size() < limit && typed.any() != null) {
         Set<Integer> seen = new HashSet<>();
         ranked.forEach(d -> seen.add(d.doc));
-        ScoreDoc[] some = top(searcher, typed.any(), limit + ranked.size());
+        ScoreDoc[] some = top(searcher, typed.any(), budget.top(limit + ranked.size()));
         // the weaker tier is scaled to stay below the last paper that matched every word
         float scale =
             ranked.isEmpty() || some.length == 0
@@ -308,7 +325,7 @@ public final class PaperIndex implements Closeable {
       }
       return hits;
     } finally {
-      searchers.release(searcher);
+      searchers.release(shared);
     }
   }
 
@@ -368,8 +385,10 @@ public final class PaperIndex implements Closeable {
     }
   }
 
-  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int n) throws IOException {
-    // no exact total hit count: lets block-max scoring skip what cannot reach the top n
-    return searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
+  private static ScoreDoc[] top(
+      IndexSearcher searcher, Query query, CollectorManager<?, TopDocs> collector)
+      throws IOException {
+    // the collectors count no exact total: block-max scoring skips what cannot reach the top
+    return searcher.search(query, collector).scoreDocs;
   }
 }

@@ -2,7 +2,6 @@ package dev.citeassist.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
@@ -17,26 +16,29 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * What the user typed, as Lucene queries for search-as-you-type.
+ * What the user typed, as Lucene queries for search-as-you-type, in two tiers.
  *
- * <p>The text is split at white space into words. Each word must be found in one of the fields,
- * scored by the best field (a disjunction-max, so that a word present in both title and abstract is
- * not counted twice): key, title and authors' family names weigh most, given names and venue less,
- * the abstract least. The last word is a prefix (see {@link Fields} and {@link Completions}),
- * earlier words are whole terms, except against the key, which is always matched by prefix ({@code
- * xu2025} finds {@code xu2025fundamental}). A word of four digits is a year and matches only the
- * year; a last word of one to three digits may also be the start of a year. A word that is a DOI or
- * an arXiv id matches the paper that has it. A word of four letters or more, in {@link #any} only,
- * also matches family names within one edit (two from eight letters), at a lower weight, so that
- * {@code zdeborva} finds Zdeborová.
+ * <p>The text is split at white space into words. The last word is a prefix (see {@link Fields} and
+ * {@link Completions}), earlier words are whole terms, except against the key, which is always
+ * matched by prefix ({@code xu2025} finds {@code xu2025fundamental}). A word of four digits is a
+ * year and matches only the year; a last word of one to three digits may also be the start of a
+ * year. A word that is a DOI or an arXiv id matches the paper that has it. Key, title and authors'
+ * family names weigh most, given names and venue less, the abstract least.
  *
- * <p>Every word should match: {@link #all} requires every word, exactly (or by prefix). When it
- * finds fewer papers than asked for, {@link #any} asks for at least one word, or a typo of it, and
- * fills the rest of the list, below all the papers that matched every word; BM25 ranks papers that
- * match more words higher within it. {@link #any} is null when it could find nothing more (one word
- * too short for typos). Keeping typos out of {@link #all} keeps the common case cheap: fuzzy
- * expansions are costly to score, and are needed only when exact matching falls short. Both are
- * restricted to the year range when one is given (papers without a year are then excluded).
+ * <p>{@link #all}: every word must be found in the key, title, authors, venue or year (not the
+ * abstract), each word scored by its best field. {@link #any}, run only when {@link #all} finds
+ * fewer papers than asked for, fills the rest of the list below them: at least one word (a year
+ * alone does not count) in any field including the abstract, or a family name within one edit of a
+ * word of four letters or more (two from eight), so that {@code zdeborva} finds Zdeborová. Its
+ * clauses are one flat disjunction over (word, field) pairs, so BM25 ranks papers that match more
+ * words, in more fields, higher.
+ *
+ * <p>Why this split: the abstract holds most of the index's postings and a common word is in most
+ * abstracts, so requiring every word in any field including the abstract would make the conjunction
+ * visit most of the index; fuzzy expansions are costly too. In the flat disjunction Lucene sets
+ * aside the low-scoring abstract clauses once the top hits score above them (MaxScore), so both
+ * tiers stay fast at a million papers. Both are restricted to the year range when one is given
+ * (papers without a year are then excluded).
  */
 record TypedQuery(Query all, Query any) {
 
@@ -58,8 +60,8 @@ record TypedQuery(Query all, Query any) {
   static final float IDENTIFIER_SCORE = 20;
 
   /**
-   * A word scores by its best field only: with no tie-breaker, Lucene can skip the documents that
-   * no field scores high enough for the top hits (block-max), which keeps short prefixes fast.
+   * In {@link #all} a word scores by its best field only: with no tie-breaker Lucene can skip the
+   * documents that no field scores high enough for the top hits (block-max).
    */
   static final float TIE_BREAKER = 0;
 
@@ -71,72 +73,76 @@ record TypedQuery(Query all, Query any) {
     if (query.text() == null) {
       return null;
     }
-    String[] words = query.text().strip().split("\\s+");
-    List<Query> exact = new ArrayList<>();
-    List<Query> loose = new ArrayList<>();
-    for (int i = 0; i < words.length; i++) {
-      Query clause = word(words[i], i == words.length - 1, false);
-      if (clause != null) {
-        exact.add(clause);
-        loose.add(word(words[i], i == words.length - 1, true));
+    String[] raw = query.text().strip().split("\\s+");
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    BooleanQuery.Builder years = new BooleanQuery.Builder();
+    boolean anyWord = false;
+    boolean anyClause = false;
+    for (int i = 0; i < raw.length; i++) {
+      boolean last = i == raw.length - 1;
+      String whole = Fields.whole(raw[i]);
+      if (whole.isEmpty()) {
+        continue;
       }
+      anyClause = true;
+      if (YEAR.matcher(whole).matches()) {
+        Query year = constant(new TermQuery(new Term(Fields.YEAR_TERM, whole)), YEAR_SCORE);
+        all.add(year, Occur.MUST);
+        years.add(year, Occur.SHOULD);
+        continue;
+      }
+      anyWord = true;
+      List<Query> exact = new ArrayList<>();
+      List<Query> loose = new ArrayList<>();
+      exact.add(keyPrefix(whole));
+      for (String id : Identifiers.recognised(raw[i])) {
+        exact.add(constant(new TermQuery(new Term(Fields.IDENTIFIER, id)), IDENTIFIER_SCORE));
+      }
+      if (last && YEAR_START.matcher(whole).matches()) {
+        exact.add(constant(new PrefixQuery(new Term(Fields.YEAR_TERM, whole)), YEAR_SCORE));
+      }
+      loose.addAll(exact);
+      List<String> tokens = Fields.words(raw[i]);
+      if (tokens.size() == 1) {
+        exact.addAll(strong(tokens.get(0), last));
+      } else if (tokens.size() > 1) {
+        // "low-rank" is two words that must both match
+        BooleanQuery.Builder each = new BooleanQuery.Builder();
+        for (int t = 0; t < tokens.size(); t++) {
+          List<Query> fields = strong(tokens.get(t), last && t == tokens.size() - 1);
+          each.add(new DisjunctionMaxQuery(fields, TIE_BREAKER), Occur.MUST);
+        }
+        exact.add(each.build());
+      }
+      for (int t = 0; t < tokens.size(); t++) {
+        String token = tokens.get(t);
+        loose.addAll(strong(token, last && t == tokens.size() - 1));
+        loose.addAll(weak(token));
+      }
+      all.add(new DisjunctionMaxQuery(exact, TIE_BREAKER), Occur.MUST);
+      loose.forEach(q -> words.add(q, Occur.SHOULD));
     }
-    if (exact.isEmpty()) {
+    if (!anyClause) {
       return null;
     }
     Query range = yearRange(query.fromYear(), query.toYear());
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    exact.forEach(c -> all.add(c, Occur.MUST));
     if (range != null) {
       all.add(range, Occur.FILTER);
     }
-    if (exact.size() == 1 && exact.equals(loose)) {
+    if (!anyWord) {
       return new TypedQuery(all.build(), null);
     }
-    BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-    loose.forEach(c -> any.add(c, Occur.SHOULD));
+    BooleanQuery.Builder any = new BooleanQuery.Builder().add(words.build(), Occur.MUST);
+    any.add(years.build(), Occur.SHOULD);
     if (range != null) {
       any.add(range, Occur.FILTER);
     }
     return new TypedQuery(all.build(), any.build());
   }
 
-  /** One typed word; {@code fuzzy}: also family names a typo away. */
-  private static Query word(String raw, boolean last, boolean fuzzy) {
-    String whole = Fields.whole(raw);
-    if (whole.isEmpty()) {
-      return null;
-    }
-    if (YEAR.matcher(whole).matches()) {
-      return constant(new TermQuery(new Term(Fields.YEAR_TERM, whole)), YEAR_SCORE);
-    }
-    List<Query> alternatives = new ArrayList<>();
-    alternatives.add(keyPrefix(whole));
-    Set<String> ids = Identifiers.recognised(raw);
-    for (String id : ids) {
-      alternatives.add(constant(new TermQuery(new Term(Fields.IDENTIFIER, id)), IDENTIFIER_SCORE));
-    }
-    if (last && YEAR_START.matcher(whole).matches()) {
-      alternatives.add(constant(new PrefixQuery(new Term(Fields.YEAR_TERM, whole)), YEAR_SCORE));
-    }
-    List<String> tokens = Fields.words(raw);
-    if (tokens.size() == 1) {
-      alternatives.addAll(token(tokens.get(0), last, fuzzy));
-    } else if (tokens.size() > 1) {
-      // "low-rank" is two words that must both match
-      BooleanQuery.Builder each = new BooleanQuery.Builder();
-      for (int i = 0; i < tokens.size(); i++) {
-        boolean isPrefix = last && i == tokens.size() - 1;
-        List<Query> fields = token(tokens.get(i), isPrefix, fuzzy);
-        each.add(new DisjunctionMaxQuery(fields, TIE_BREAKER), Occur.MUST);
-      }
-      alternatives.add(each.build());
-    }
-    return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
-  }
-
-  /** The fields where one folded token may be found. */
-  private static List<Query> token(String token, boolean isPrefix, boolean fuzzy) {
+  /** Where a token counts in both tiers: title, authors, venue. */
+  private static List<Query> strong(String token, boolean isPrefix) {
     List<Query> fields = new ArrayList<>();
     if (isPrefix) {
       fields.add(prefix(Fields.TITLE_PREFIX, Fields.TITLE, token, TITLE_BOOST));
@@ -152,10 +158,16 @@ record TypedQuery(Query all, Query any) {
       fields.add(term(Fields.GIVEN, token, GIVEN_BOOST));
       fields.add(term(Fields.VENUE, token, VENUE_BOOST));
     }
+    return fields;
+  }
+
+  /** Where a token counts only when the strong fields fall short: abstract, typos of names. */
+  private static List<Query> weak(String token) {
+    List<Query> fields = new ArrayList<>();
     // the abstract has no prefix twin: a finished word still counts
     fields.add(term(Fields.ABSTRACT, token, ABSTRACT_BOOST));
     int edits = token.length() >= 8 ? 2 : token.length() >= 4 ? 1 : 0;
-    if (fuzzy && edits > 0 && token.chars().noneMatch(Character::isDigit)) {
+    if (edits > 0 && token.chars().noneMatch(Character::isDigit)) {
       // prefix length 1: typos rarely hit the first letter, and it keeps the automaton small
       fields.add(
           new BoostQuery(

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +130,23 @@ class PaperIndexLifecycleTest {
     }
     try (PaperIndex index = PaperIndex.open(dir)) {
       assertEquals(Map.of("b", "3"), index.commitData());
+    }
+  }
+
+  @Test
+  void indexOfAnotherSchemaOpensEmptyForARebuild() throws IOException {
+    try (PaperIndex index = PaperIndex.open(dir)) {
+      index.addAll(SamplePapers.all());
+      index.commit(Map.of("sample.bib", "1"));
+    }
+    try (FSDirectory fs = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig())) {
+      writer.setLiveCommitData(Map.of(PaperIndex.SCHEMA_KEY, "0", "sample.bib", "1").entrySet());
+      writer.commit();
+    }
+    try (PaperIndex index = PaperIndex.open(dir)) {
+      assertEquals(Map.of(), index.commitData());
+      assertEquals(0, index.size());
     }
   }
 

@@ -71,20 +71,38 @@ class PaperIndexSearchTest {
   }
 
   @Test
-  void surnameAndYearRankThatAuthorsPapersOfThatYearFirst() throws IOException {
+  void surnameAndYearRankThatAuthorsPapersOfThatYearFirstThenHisOtherPapers() throws IOException {
+    // other papers of 2021 (song2021denoising, radford2021learning) do not count: a year alone
+    // does not fill the list
     assertEquals(
         List.of(
             "liao2021hessian",
             "ali2021random",
             "li2021offpolicy",
-            "liao2020random",
             "liao2025random",
             "liao2018dynamics",
+            "liao2020random",
             "derezinski2020precise",
-            "derezinski2020sparse",
+            "derezinski2020sparse"),
+        keys("liao 2021"));
+  }
+
+  @Test
+  void yearAloneFindsThatYearsPapers() throws IOException {
+    assertEquals(
+        List.of(
+            "liao2021hessian",
+            "ali2021random",
+            "li2021offpolicy",
             "song2021denoising",
             "radford2021learning"),
-        keys("liao 2021"));
+        keys("2021"));
+  }
+
+  @Test
+  void wordOnlyInAnAbstractFillsTheListAfterTitleMatches() throws IOException {
+    assertEquals(List.of("papyan2020prevalence"), keys("symmetric"));
+    assertEquals(List.of("symeonidis2019kalman", "ulyanov2018deep"), keys("noise"));
   }
 
   @Test

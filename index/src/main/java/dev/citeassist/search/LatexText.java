@@ -1,23 +1,20 @@
 package dev.citeassist.search;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.CharFilter;
 
 /**
- * Turns LaTeX-written text into plain text before tokenizing, so that {@code Zdeborov{\'a}}, {@code
+ * Turns LaTeX-written text into plain text before analysis, so that {@code Zdeborov{\'a}}, {@code
  * Zdeborov\'{a}} and {@code Zdeborová} give the same tokens once folded: accent commands and braces
  * are dropped, special letters ({@code \o}, {@code \ss}, {@code \l}, ...) are spelled in ASCII,
  * other commands lose their backslash ({@code \ell} stays a word). Papers are already decoded by
  * the readers; this is for what users type and for leftovers.
  *
- * <p>Reads its whole input on the first read (fields are short). Offsets are not corrected: the
- * index stores none and highlights nothing.
+ * <p>Applied to every analysed string, when indexing ({@link PaperDocuments}) and when searching
+ * ({@link Fields#words}), rather than as a char filter inside the analyzer: most strings hold no
+ * markup and then go to the tokenizer as they are, without being copied through a reader.
  */
-final class LatexCharFilter extends CharFilter {
+final class LatexText {
 
   private static final Pattern SPECIAL_LETTER =
       Pattern.compile("\\\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\\s*");
@@ -41,29 +38,7 @@ final class LatexCharFilter extends CharFilter {
   private static final Pattern ACCENT =
       Pattern.compile("\\\\['`^\"~=.]|\\\\[uvHcdbkrt](?=[\\s{])\\s*");
 
-  private Reader plain;
-
-  LatexCharFilter(Reader input) {
-    super(input);
-  }
-
-  @Override
-  public int read(char[] buffer, int offset, int length) throws IOException {
-    if (plain == null) {
-      StringBuilder all = new StringBuilder();
-      char[] chunk = new char[1024];
-      for (int n; (n = input.read(chunk)) != -1; ) {
-        all.append(chunk, 0, n);
-      }
-      plain = new StringReader(plain(all.toString()));
-    }
-    return plain.read(buffer, offset, length);
-  }
-
-  @Override
-  protected int correct(int currentOffset) {
-    return currentOffset;
-  }
+  private LatexText() {}
 
   /** The plain-text form of {@code text}; unchanged when it holds no LaTeX markup. */
   static String plain(String text) {

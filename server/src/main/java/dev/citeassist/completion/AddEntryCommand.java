@@ -113,7 +113,7 @@ public final class AddEntryCommand {
       key = same.get().key();
       append = false;
     } else if (sameKey.isPresent()) {
-      key = freeKey(key, bibs);
+      key = freeKey(bibliography, key, bibs);
     }
 
     List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
@@ -229,7 +229,8 @@ public final class AddEntryCommand {
     return project.targetBib();
   }
 
-  private String freeKey(String key, Set<Path> bibs) {
+  /** {@code key} with the first suffix a, b, … that no entry of {@code bibs} uses. */
+  static String freeKey(ProjectBibliography bibliography, String key, Set<Path> bibs) {
     for (char c = 'a'; c <= 'z'; c++) {
       if (bibliography.entry(key + c, bibs).isEmpty()) {
         return key + c;

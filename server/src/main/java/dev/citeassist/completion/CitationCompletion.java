@@ -249,7 +249,7 @@ public final class CitationCompletion {
       BibEntry e = same.get();
       return new Candidate(e.paper(), e.key(), true, null, e, score * PROJECT_BOOST);
     }
-    String free = sameKey.isPresent() ? freeKey(key, bibs) : key;
+    String free = sameKey.isPresent() ? AddEntryCommand.freeKey(bibliography, key, bibs) : key;
     return new Candidate(p, free, false, key, null, score);
   }
 
@@ -268,20 +268,6 @@ public final class CitationCompletion {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /** {@code key} with the first suffix a, b, … that no project entry uses. */
-  String freeKey(String key, Set<Path> bibs) {
-    for (char c = 'a'; c <= 'z'; c++) {
-      if (bibliography.entry(key + c, bibs).isEmpty()) {
-        return key + c;
-      }
-    }
-    int n = 2;
-    while (bibliography.entry(key + "-" + n, bibs).isPresent()) {
-      n++;
-    }
-    return key + "-" + n;
   }
 
   private CompletionItem item(Candidate c, int rank, CitationContext ctx, Request request) {

@@ -1,7 +1,6 @@
 package dev.citeassist.latex;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -304,13 +303,5 @@ public final class CitationScanner {
         && c != '('
         && c != ')'
         && c != '=';
-  }
-
-  static Set<String> allCommands(Set<String> extra) {
-    Set<String> all = new HashSet<>(SINGLE_COMMANDS);
-    all.addAll(MULTI_COMMANDS);
-    all.addAll(VOLUME_COMMANDS);
-    all.addAll(extra);
-    return all;
   }
 }

@@ -25,9 +25,32 @@ public final class ProjectModel {
 
   private final Documents documents;
   private final ConcurrentHashMap<Path, Cached> structures = new ConcurrentHashMap<>();
+  // Where a .bib not beside the root is looked for, as bibtex does: settings, then BIBINPUTS.
+  private volatile List<Path> bibFolders = List.of();
+  private final List<Path> bibInputs = bibInputs(System.getenv("BIBINPUTS"));
 
   public ProjectModel(Documents documents) {
     this.documents = documents;
+  }
+
+  /** The folders searched for a {@code .bib} that is not beside the root, before BIBINPUTS. */
+  public void setBibFolders(List<Path> folders) {
+    bibFolders = List.copyOf(folders);
+  }
+
+  static List<Path> bibInputs(String value) {
+    List<Path> folders = new ArrayList<>();
+    if (value != null) {
+      for (String part : value.split(java.io.File.pathSeparator)) {
+        // kpathsea's "//" (search subfolders) and an empty part (the default path) are not
+        // followed: the folder itself is searched.
+        String p = part.replaceAll("/+$", "");
+        if (!p.isBlank() && !p.equals(".")) {
+          folders.add(Path.of(p));
+        }
+      }
+    }
+    return folders;
   }
 
   public Project resolve(Path texFile) {
@@ -61,6 +84,18 @@ public final class ProjectModel {
         }
         current = next;
         continue;
+      }
+      String text = documents.text(current);
+      String main =
+          text == null || !text.contains("subfiles")
+              ? null
+              : dev.citeassist.latex.CiteDefinitions.parse(text).subfilesMain();
+      if (main != null) {
+        Path next = texPath(current.getParent(), main);
+        if (!next.equals(current)) {
+          current = next;
+          continue;
+        }
       }
       if (s.hasDocumentClass()) {
         return current;
@@ -112,13 +147,29 @@ public final class ProjectModel {
       }
       LatexStructure s = structure(f);
       for (String b : s.bibliographies()) {
-        bibs.add(dir.resolve(b.endsWith(".bib") ? b : b + ".bib").normalize());
+        bibs.add(bibPath(dir, b.endsWith(".bib") ? b : b + ".bib"));
       }
       for (String in : s.inputs()) {
         queue.add(texPath(dir, in));
       }
     }
     return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  private Path bibPath(Path dir, String name) {
+    Path here = dir.resolve(name).normalize();
+    if (Files.exists(here) || documents.get(here).isPresent() || Path.of(name).isAbsolute()) {
+      return here;
+    }
+    for (List<Path> folders : List.of(bibFolders, bibInputs)) {
+      for (Path f : folders) {
+        Path there = dir.resolve(f).resolve(name).normalize();
+        if (Files.exists(there)) {
+          return there;
+        }
+      }
+    }
+    return here;
   }
 
   private static Path texPath(Path dir, String name) {

@@ -147,8 +147,27 @@ public final class CitationScanner {
 
   /** Every key cited in {@code text} outside comments and verbatim, in order of appearance. */
   public List<String> citedKeys(String text) {
-    Exclusions exclusions = Exclusions.of(text);
     List<String> keys = new ArrayList<>();
+    for (CitedKey k : citations(text)) {
+      keys.add(k.key());
+    }
+    return keys;
+  }
+
+  /**
+   * One key of a citation command's key list.
+   *
+   * @param key the key as written (trimmed); {@code *} for {@code \nocite{*}}
+   * @param start offset of its first character
+   * @param end offset after its last character
+   * @param command the command's name without backslash or star
+   */
+  public record CitedKey(String key, int start, int end, String command) {}
+
+  /** Every key cited in {@code text} outside comments and verbatim, with where it is written. */
+  public List<CitedKey> citations(String text) {
+    Exclusions exclusions = Exclusions.of(text);
+    List<CitedKey> keys = new ArrayList<>();
     int n = text.length();
     int i = text.indexOf('\\');
     while (i >= 0 && i < n - 1) {
@@ -183,10 +202,22 @@ public final class CitationScanner {
             }
             braceGroups++;
             if (!(volume && braceGroups == 1)) {
-              for (String k : text.substring(j + 1, close).split(",")) {
-                if (!k.isBlank()) {
-                  keys.add(k.strip());
+              int from = j + 1;
+              while (from <= close) {
+                int comma = text.indexOf(',', from);
+                int to = comma < 0 || comma > close ? close : comma;
+                int a = from;
+                int b = to;
+                while (a < b && Character.isWhitespace(text.charAt(a))) {
+                  a++;
                 }
+                while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                  b--;
+                }
+                if (a < b) {
+                  keys.add(new CitedKey(text.substring(a, b), a, b, name));
+                }
+                from = to + 1;
               }
             }
             j = close + 1;
@@ -263,6 +294,23 @@ public final class CitationScanner {
       return null;
     }
     return star ? name + "*" : name;
+  }
+
+  /** Whether a command name is one of the cite commands every scanner knows. */
+  static boolean isKnown(String name) {
+    return SINGLE_COMMANDS.contains(name)
+        || MULTI_COMMANDS.contains(name)
+        || VOLUME_COMMANDS.contains(name);
+  }
+
+  /** This scanner with more commands that take keys like {@code \cite}. */
+  public CitationScanner with(Set<String> more) {
+    if (extraCommands.containsAll(more)) {
+      return this;
+    }
+    Set<String> all = new java.util.HashSet<>(extraCommands);
+    all.addAll(more);
+    return new CitationScanner(all);
   }
 
   private boolean isCiteCommand(String name) {

@@ -70,6 +70,8 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   final CitationCompletion completion;
   final CitationHover hover;
   final AddEntryCommand addEntry;
+  final dev.citeassist.diagnostics.Diagnostics diagnostics;
+  final dev.citeassist.diagnostics.QuickFixes quickFixes;
   private final CiteAssistTextDocumentService textDocuments;
   private final CiteAssistWorkspaceService workspace;
 
@@ -92,6 +94,10 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         new CitationCompletion(bibliography, catalogue, () -> scanner, documents::text);
     this.hover = new CitationHover(bibliography, catalogue, () -> scanner);
     this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
+    this.diagnostics =
+        new dev.citeassist.diagnostics.Diagnostics(
+            documents, projects, bibliography, () -> scanner, () -> client, requests);
+    this.quickFixes = new dev.citeassist.diagnostics.QuickFixes(bibliography, catalogue);
     this.textDocuments = new CiteAssistTextDocumentService(this);
     this.workspace = new CiteAssistWorkspaceService(this);
   }
@@ -118,6 +124,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     Settings s = SettingsParser.parse(json, settings);
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
+    projects.setBibFolders(s.bibFolders());
     catalogue.open(new CatalogueConfig(s.cacheDir(), catalogueSources(s)));
   }
 
@@ -148,6 +155,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     CompletionOptions completionOptions = new CompletionOptions(true, List.of("{", ","));
     caps.setCompletionProvider(completionOptions);
     caps.setHoverProvider(true);
+    caps.setCodeActionProvider(
+        new org.eclipse.lsp4j.CodeActionOptions(
+            List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ALL));
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("citeassist", version())));

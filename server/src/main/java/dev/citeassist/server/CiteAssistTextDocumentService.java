@@ -54,6 +54,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
       // Find the project's .bib files now, so they are indexed before the first completion.
       server.requests.execute(() -> trackProject(item.getUri()));
     }
+    server.diagnostics.changed(item.getUri());
   }
 
   private Project trackProject(String uri) {
@@ -84,6 +85,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     if (doc != null && isBib(uri)) {
       server.bibliography.update(Documents.path(uri), doc.text());
     }
+    server.diagnostics.changed(uri);
   }
 
   @Override
@@ -169,6 +171,32 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
           } catch (java.io.IOException e) {
             LOG.log(Level.WARNING, "hover failed", e);
             return null;
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>>
+      codeAction(org.eclipse.lsp4j.CodeActionParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          String uri = params.getTextDocument().getUri();
+          TextDocument doc = server.documents.get(uri).orElse(null);
+          if (doc == null || isBib(uri)) {
+            return List.of();
+          }
+          Project project = trackProject(uri);
+          try {
+            return server
+                .quickFixes
+                .fixes(doc, project, project.targetBib(), params.getContext().getDiagnostics())
+                .stream()
+                .map(Either::<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>forRight)
+                .toList();
+          } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "quick fixes failed", e);
+            return List.of();
           }
         });
   }

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param catalogueSources catalogue sources added to the built-in seeds and to those that {@code
  *     citeassist index} registered
  * @param cacheDir where the catalogue index lives
+ * @param bibFolders folders searched for a {@code .bib} the document names that is not beside the
+ *     root (before {@code BIBINPUTS}), relative to the root's folder unless absolute
  */
 public record Settings(
     int completionLimit,
@@ -24,13 +26,15 @@ public record Settings(
     BibtexDialect dialect,
     String targetBib,
     List<Path> catalogueSources,
-    Path cacheDir) {
+    Path cacheDir,
+    List<Path> bibFolders) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
 
   public Settings {
     extraCiteCommands = Set.copyOf(extraCiteCommands);
     catalogueSources = List.copyOf(catalogueSources);
+    bibFolders = List.copyOf(bibFolders);
   }
 
   public static Settings defaults() {
@@ -40,7 +44,8 @@ public record Settings(
         BibtexDialect.BIBTEX,
         null,
         List.of(),
-        defaultCacheDir());
+        defaultCacheDir(),
+        List.of());
   }
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */

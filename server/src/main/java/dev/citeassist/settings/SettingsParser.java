@@ -71,6 +71,15 @@ public final class SettingsParser {
         && !c.getAsString().isBlank()) {
       cache = Path.of(c.getAsString());
     }
-    return new Settings(limit, commands, dialect, target, sources, cache);
+    List<Path> bibFolders = current.bibFolders();
+    if (o.get("bibFolders") instanceof JsonArray a) {
+      bibFolders = new ArrayList<>();
+      for (JsonElement f : a) {
+        if (f.isJsonPrimitive() && !f.getAsString().isBlank()) {
+          bibFolders.add(Path.of(f.getAsString()));
+        }
+      }
+    }
+    return new Settings(limit, commands, dialect, target, sources, cache, bibFolders);
   }
 }

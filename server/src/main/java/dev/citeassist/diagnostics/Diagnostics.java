@@ -1,0 +1,156 @@
+package dev.citeassist.diagnostics;
+
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.ProjectModel;
+import dev.citeassist.document.TextDocument;
+import dev.citeassist.latex.CitationScanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Publishes the project's problems: for a {@code .tex} change, the undefined citations of every
+ * {@code .tex} file of its project (open or not, once the project's {@code .bib} files are
+ * indexed); for a {@code .bib} change, that file's problems and again the citations of the projects
+ * that use it. Work runs on the given executor; the latest text is read when it runs, so a burst of
+ * edits costs little. Thread-safe.
+ */
+public final class Diagnostics {
+
+  private static final Logger LOG = Logger.getLogger(Diagnostics.class.getName());
+
+  /** {@link Diagnostic#getSource()} of every diagnostic this server publishes. */
+  public static final String SOURCE = "citeassist";
+
+  /** Diagnostic codes; the quick fixes recognise their diagnostics by these. */
+  static final String UNDEFINED = "undefined-citation";
+
+  private final Documents documents;
+  private final ProjectModel projects;
+  private final ProjectBibliography bibliography;
+  private final Supplier<CitationScanner> scanner;
+  private final Supplier<LanguageClient> client;
+  private final Executor executor;
+  private final UndefinedCitations undefined;
+  private final Map<Path, Project> known = new ConcurrentHashMap<>();
+
+  public Diagnostics(
+      Documents documents,
+      ProjectModel projects,
+      ProjectBibliography bibliography,
+      Supplier<CitationScanner> scanner,
+      Supplier<LanguageClient> client,
+      Executor executor) {
+    this.documents = documents;
+    this.projects = projects;
+    this.bibliography = bibliography;
+    this.scanner = scanner;
+    this.client = client;
+    this.executor = executor;
+    this.undefined = new UndefinedCitations(documents, bibliography);
+  }
+
+  /** The document at {@code uri} was opened or changed: schedules publishing what it affects. */
+  public void changed(String uri) {
+    executor.execute(
+        () -> {
+          try {
+            Path file = Documents.path(uri);
+            if (uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {
+              publishBib(file);
+              for (Project p : known.values()) {
+                if (p.bibFiles().contains(file)) {
+                  publishTex(p);
+                }
+              }
+            } else {
+              Project p = projects.resolve(file);
+              known.put(p.root(), p);
+              publishTex(p);
+            }
+          } catch (Exception e) {
+            LOG.log(Level.WARNING, "diagnostics of " + uri + " failed", e);
+          }
+        });
+  }
+
+  private void publishTex(Project project) throws Exception {
+    bibliography.track(project.bibFiles(), documents::text);
+    bibliography.idle().get(60, TimeUnit.SECONDS);
+    var byFile = undefined.find(project, scanner.get());
+    for (var e : byFile.entrySet()) {
+      String uri = Documents.uri(e.getKey());
+      TextDocument doc = textDocument(e.getKey(), uri);
+      List<Diagnostic> list = new ArrayList<>();
+      for (UndefinedCitations.Undefined u : e.getValue()) {
+        Diagnostic d =
+            new Diagnostic(
+                doc.range(u.start(), u.end()),
+                "No .bib of the project defines `" + u.key() + "`.",
+                DiagnosticSeverity.Warning,
+                SOURCE,
+                UNDEFINED);
+        d.setData(u.key());
+        list.add(d);
+      }
+      publish(uri, doc, list);
+    }
+  }
+
+  private void publishBib(Path file) {
+    String uri = Documents.uri(file);
+    TextDocument doc = textDocument(file, uri);
+    List<Diagnostic> list = new ArrayList<>();
+    for (BibProblems.Problem p : BibProblems.of(doc.text())) {
+      Range range =
+          p.start() >= 0
+              ? doc.range(p.start(), p.end())
+              : doc.range(doc.offset(p.line() - 1, 0), doc.offset(p.line() - 1, Integer.MAX_VALUE));
+      list.add(
+          new Diagnostic(
+              range,
+              p.message(),
+              p.kind() == BibProblems.Kind.SYNTAX || p.kind() == BibProblems.Kind.DUPLICATE_KEY
+                  ? DiagnosticSeverity.Error
+                  : DiagnosticSeverity.Warning,
+              SOURCE,
+              p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    }
+    publish(uri, doc, list);
+  }
+
+  private TextDocument textDocument(Path file, String uri) {
+    return documents
+        .get(file)
+        .orElseGet(
+            () -> {
+              String text = documents.text(file);
+              return new TextDocument(uri, 0, text == null ? "" : text);
+            });
+  }
+
+  private void publish(String uri, TextDocument doc, List<Diagnostic> list) {
+    LanguageClient c = client.get();
+    if (c != null) {
+      PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, list);
+      if (documents.get(uri).isPresent()) {
+        params.setVersion(doc.version());
+      }
+      c.publishDiagnostics(params);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.citeassist.diagnostics;
+
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.latex.CitationScanner.CitedKey;
+import dev.citeassist.latex.CiteDefinitions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cited keys of a project that no project {@code .bib} entry and no {@code \bibitem} defines,
+ * per {@code .tex} file. Cite commands are the scanner's plus those the project's files define
+ * ({@code \newcommand\mycite{\citep}}); {@code \nocite{*}} defines nothing and is never undefined.
+ * Each file's scan is cached by its text, so an edit re-scans only the edited file. Thread-safe.
+ */
+final class UndefinedCitations {
+
+  /** A key cited at {@code [start, end)} of {@code file} that nothing defines. */
+  record Undefined(Path file, String key, int start, int end) {}
+
+  private record Scan(
+      String text, CiteDefinitions definitions, Set<String> commands, List<CitedKey> keys) {}
+
+  private final Documents documents;
+  private final ProjectBibliography bibliography;
+  private final Map<Path, Scan> scans = new ConcurrentHashMap<>();
+
+  UndefinedCitations(Documents documents, ProjectBibliography bibliography) {
+    this.documents = documents;
+    this.bibliography = bibliography;
+  }
+
+  /** Per file of the project (every one, even when it has none), its undefined keys in order. */
+  Map<Path, List<Undefined>> find(Project project, CitationScanner base) {
+    Map<Path, String> texts = new LinkedHashMap<>();
+    Set<String> aliases = new HashSet<>();
+    Set<String> bibitems = new HashSet<>();
+    for (Path f : project.texFiles()) {
+      String text = documents.text(f);
+      if (text == null) {
+        continue;
+      }
+      texts.put(f, text);
+      CiteDefinitions d = definitions(f, text);
+      aliases.addAll(d.aliases());
+      bibitems.addAll(d.bibitems());
+    }
+    CitationScanner scanner = base.with(aliases);
+    Map<Path, List<Undefined>> result = new LinkedHashMap<>();
+    for (Map.Entry<Path, String> e : texts.entrySet()) {
+      List<Undefined> undefined = new ArrayList<>();
+      for (CitedKey k : keys(e.getKey(), e.getValue(), scanner, aliases)) {
+        if (k.key().equals("*")
+            || bibitems.contains(k.key())
+            || bibliography.entry(k.key(), project.bibFiles()).isPresent()) {
+          continue;
+        }
+        undefined.add(new Undefined(e.getKey(), k.key(), k.start(), k.end()));
+      }
+      result.put(e.getKey(), undefined);
+    }
+    return result;
+  }
+
+  private CiteDefinitions definitions(Path file, String text) {
+    Scan s = scans.get(file);
+    if (s != null && s.text().equals(text)) {
+      return s.definitions();
+    }
+    Scan fresh = new Scan(text, CiteDefinitions.parse(text), null, null);
+    scans.put(file, fresh);
+    return fresh.definitions();
+  }
+
+  private List<CitedKey> keys(
+      Path file, String text, CitationScanner scanner, Set<String> aliases) {
+    Scan s = scans.get(file);
+    if (s != null && s.text().equals(text) && s.keys() != null && aliases.equals(s.commands())) {
+      return s.keys();
+    }
+    List<CitedKey> keys = scanner.citations(text);
+    scans.put(
+        file,
+        new Scan(
+            text,
+            s != null && s.text().equals(text) ? s.definitions() : CiteDefinitions.parse(text),
+            Set.copyOf(aliases),
+            keys));
+    return keys;
+  }
+
+  static String uri(Path file) {
+    return Documents.uri(file);
+  }
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Regenerates server/src/test/resources/oracle/<case>.undefined.txt: the citation keys that the
+# real toolchain reports as undefined after a real LaTeX run of each corpus project.
+#
+#   server/src/test/oracle/make-oracle.sh [corpus-dir]     (default: /work/shared/corpus)
+#
+# Per case: copy the project to a scratch folder, `pdflatex -interaction=nonstopmode ROOT`, then
+# `bibtex ROOT` (or `biber ROOT` when a .bcf was written), then the undefined keys are read from
+# the bibliography tool's log (.blg): bibtex's `I didn't find a database entry for "x"` and
+# biber's `I didn't find a database entry for 'x'`. The .blg is the oracle, not the .log's
+# "Citation `x' undefined": the .log lists what the *last LaTeX pass* could not resolve, which
+# depends on passes and on fatal errors later in the document, while the .blg is exactly "cited
+# (\cite, \nocite) but in no database" for every citation LaTeX wrote to the .aux/.bcf.
+# Classes/packages not in TeX Live (acl.sty, infthesis.cls, langscibook.cls, halpha.bst) are
+# replaced by the stand-ins in stubs/ (TEXINPUTS/BSTINPUTS), which load only natbib/biblatex.
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+corpus="${1:-/work/shared/corpus}"
+out="$here/../resources/oracle"
+scratch="$(mktemp -d /tmp/citeassist-oracle.XXXXXX)"
+mkdir -p "$out"
+
+# case name | project folder | root file (relative)
+cases=(
+  "thammegowda-dissertation-main1|thammegowda-dissertation|main1.tex"
+  "thammegowda-dissertation-main2|thammegowda-dissertation|main2.tex"
+  "hott-book-online|hott-book|hott-online.tex"
+  "hott-book-a4|hott-book|hott-a4.tex"
+  "acl-style-files|acl-style-files|acl_latex.tex"
+  "edinburgh-thesis-template|edinburgh-thesis-template|main.tex"
+  "langsci-241|langsci-241|main.tex"
+)
+for f in "$corpus"/biblatex/examples/*.tex; do
+  b="$(basename "$f" .tex)"
+  cases+=("biblatex-$b|biblatex|examples/$b.tex")
+done
+
+for c in "${cases[@]}"; do
+  IFS='|' read -r name project root <<<"$c"
+  [ -d "$corpus/$project" ] || { echo "skip $name: no $corpus/$project"; continue; }
+  work="$scratch/$name"
+  cp -r "$corpus/$project" "$work"
+  dir="$work/$(dirname "$root")"
+  job="$(basename "$root" .tex)"
+  (
+    cd "$dir" || exit 1
+    export BSTINPUTS=".:$here/stubs:" BIBINPUTS=".:$work:"
+    # A file that neither TeX Live nor the project has (a university's class, a cover
+    # picture's .tex) stops LaTeX: stand in an empty one (a book for a class) and run again.
+    mkdir -p "$work/.stubs"
+    export TEXINPUTS=".:$here/stubs:$work/.stubs:"
+    for attempt in $(seq 1 20); do
+      timeout 600 pdflatex -interaction=nonstopmode "$job.tex" </dev/null >/dev/null 2>&1
+      missing="$(grep -o "^! LaTeX Error: File \`[^']*' not found" "$job.log" | sed -E "s/.*\`(.*)' not found/\1/" | head -1)"
+      # Nothing missing, or a picture (a stand-in .tex does not help; LaTeX goes on anyway).
+      [ -n "$missing" ] && [ "$missing" != "${last:-}" ] || break
+      last="$missing"
+      echo "$name: stub for $missing"
+      case "$missing" in
+        *.cls) echo '\LoadClass{book}' >"$work/.stubs/$missing" ;;
+        *.*) : >"$work/.stubs/$missing" ;;
+        *) : >"$work/.stubs/$missing.tex" ;;
+      esac
+    done
+    if [ -f "$job.bcf" ]; then
+      tool=biber; timeout 600 biber "$job" >/dev/null 2>&1
+    else
+      tool=bibtex; timeout 600 bibtex "$job" >/dev/null 2>&1
+    fi
+    if [ ! -f "$job.blg" ]; then echo "$name: no .blg ($tool did not run)"; exit 1; fi
+    {
+      grep -o "I didn't find a database entry for [\"'][^\"']*[\"']" "$job.blg" \
+        | sed -E "s/.*for [\"'](.*)[\"']$/\1/"
+    } | sort -u >"$out/$name.undefined.txt"
+    echo "$name: $tool, $(wc -l <"$out/$name.undefined.txt") undefined"
+  )
+done
+echo "scratch kept in $scratch"

@@ -4,7 +4,7 @@
 #
 #   server/src/test/oracle/make-oracle.sh [corpus-dir]     (default: /work/shared/corpus)
 #
-# Per case: copy the project to a scratch folder, `pdflatex -interaction=nonstopmode ROOT`, then
+# Per case: copy the project to a scratch folder, `latex -interaction=nonstopmode ROOT` (DVI: pdfTeX stops at a missing font, TeX goes on), then
 # `bibtex ROOT` (or `biber ROOT` when a .bcf was written), then the undefined keys are read from
 # the bibliography tool's log (.blg): bibtex's `I didn't find a database entry for "x"` and
 # biber's `I didn't find a database entry for 'x'`. The .blg is the oracle, not the .log's
@@ -50,7 +50,7 @@ for c in "${cases[@]}"; do
     mkdir -p "$work/.stubs"
     export TEXINPUTS=".:$here/stubs:$work/.stubs:"
     for attempt in $(seq 1 20); do
-      timeout 600 pdflatex -interaction=nonstopmode "$job.tex" </dev/null >/dev/null 2>&1
+      timeout 600 latex -interaction=nonstopmode "$job.tex" </dev/null >/dev/null 2>&1
       missing="$(grep -o "^! LaTeX Error: File \`[^']*' not found" "$job.log" | sed -E "s/.*\`(.*)' not found/\1/" | head -1)"
       # Nothing missing, or a picture (a stand-in .tex does not help; LaTeX goes on anyway).
       [ -n "$missing" ] && [ "$missing" != "${last:-}" ] || break

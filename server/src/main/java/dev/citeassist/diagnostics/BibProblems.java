@@ -73,6 +73,9 @@ final class BibProblems {
 
               @Override
               public void problem(ReadProblem problem) {
+                if (problem.message().contains("is used again")) {
+                  return; // Reported below, on the key.
+                }
                 problems.add(new Problem(Kind.SYNTAX, -1, -1, problem.line(), problem.message()));
               }
             });

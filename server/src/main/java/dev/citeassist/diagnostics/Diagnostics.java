@@ -92,7 +92,11 @@ public final class Diagnostics {
     bibliography.track(project.bibFiles(), documents::text);
     bibliography.idle().get(60, TimeUnit.SECONDS);
     var byFile = undefined.find(project, scanner.get());
-    for (var e : byFile.entrySet()) {
+    // The root last: when its diagnostics arrive, the whole project's have.
+    List<Map.Entry<Path, List<UndefinedCitations.Undefined>>> order =
+        new ArrayList<>(byFile.entrySet());
+    order.sort(java.util.Comparator.comparing(e -> e.getKey().equals(project.root())));
+    for (var e : order) {
       String uri = Documents.uri(e.getKey());
       TextDocument doc = textDocument(e.getKey(), uri);
       List<Diagnostic> list = new ArrayList<>();

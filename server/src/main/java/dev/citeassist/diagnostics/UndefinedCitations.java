@@ -58,7 +58,10 @@ final class UndefinedCitations {
     for (Map.Entry<Path, String> e : texts.entrySet()) {
       List<Undefined> undefined = new ArrayList<>();
       for (CitedKey k : keys(e.getKey(), e.getValue(), scanner, aliases)) {
+        // A macro's body (\newcommand\mycite{\citep}, \citet{#1}) is not a citation.
         if (k.key().equals("*")
+            || k.key().indexOf('\\') >= 0
+            || k.key().indexOf('#') >= 0
             || bibitems.contains(k.key())
             || bibliography.entry(k.key(), project.bibFiles()).isPresent()) {
           continue;

@@ -24,6 +24,8 @@ final class RecordingClient implements LanguageClient {
   final List<MessageParams> shown = new CopyOnWriteArrayList<>();
   final List<MessageParams> logged = new CopyOnWriteArrayList<>();
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+  final java.util.Map<String, PublishDiagnosticsParams> diagnostics =
+      new java.util.concurrent.ConcurrentHashMap<>();
   volatile Function<ApplyWorkspaceEditParams, Boolean> editor = e -> true;
 
   @Override
@@ -37,7 +39,9 @@ final class RecordingClient implements LanguageClient {
   public void telemetryEvent(Object object) {}
 
   @Override
-  public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {}
+  public void publishDiagnostics(PublishDiagnosticsParams published) {
+    diagnostics.put(published.getUri(), published);
+  }
 
   @Override
   public void showMessage(MessageParams messageParams) {

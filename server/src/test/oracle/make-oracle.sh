@@ -4,7 +4,7 @@
 #
 #   server/src/test/oracle/make-oracle.sh [corpus-dir]     (default: /work/shared/corpus)
 #
-# Per case: copy the project to a scratch folder, `latex -interaction=nonstopmode ROOT` (DVI: pdfTeX stops at a missing font, TeX goes on), then
+# Per case: copy the project to a scratch folder, `latex -interaction=nonstopmode ROOT` (DVI; `lualatex` for fontspec documents), then
 # `bibtex ROOT` (or `biber ROOT` when a .bcf was written), then the undefined keys are read from
 # the bibliography tool's log (.blg): bibtex's `I didn't find a database entry for "x"` and
 # biber's `I didn't find a database entry for 'x'`. The .blg is the oracle, not the .log's
@@ -49,18 +49,29 @@ for c in "${cases[@]}"; do
     # picture's .tex) stops LaTeX: stand in an empty one (a book for a class) and run again.
     mkdir -p "$work/.stubs"
     export TEXINPUTS=".:$here/stubs:$work/.stubs:"
-    for attempt in $(seq 1 20); do
-      timeout 600 latex -interaction=nonstopmode "$job.tex" </dev/null >/dev/null 2>&1
-      missing="$(grep -o "^! LaTeX Error: File \`[^']*' not found" "$job.log" | sed -E "s/.*\`(.*)' not found/\1/" | head -1)"
-      # Nothing missing, or a picture (a stand-in .tex does not help; LaTeX goes on anyway).
-      [ -n "$missing" ] && [ "$missing" != "${last:-}" ] || break
-      last="$missing"
-      echo "$name: stub for $missing"
-      case "$missing" in
-        *.cls) echo '\LoadClass{book}' >"$work/.stubs/$missing" ;;
-        *.*) : >"$work/.stubs/$missing" ;;
-        *) : >"$work/.stubs/$missing.tex" ;;
-      esac
+    engine=latex
+    # fontspec needs LuaTeX (biblatex's 93-nameparts, 96-dates).
+    grep -q '^[^%]*\\usepackage{fontspec}' "$job.tex" && engine=lualatex
+    for attempt in $(seq 1 30); do
+      timeout 600 $engine -interaction=nonstopmode "$job.tex" </dev/null >/dev/null 2>&1
+      new=0
+      while read -r missing; do
+        [ -n "$missing" ] || continue
+        case "$missing" in
+          *.cls) f="$missing" ;;
+          *.*) f="$missing" ;;
+          *) f="$missing.tex" ;;
+        esac
+        [ -e "$work/.stubs/$f" ] && continue
+        echo "$name: stub for $missing"
+        case "$f" in
+          *.cls) echo '\LoadClass{book}' >"$work/.stubs/$f" ;;
+          *) : >"$work/.stubs/$f" ;;
+        esac
+        new=1
+      done < <(grep -o "^! LaTeX Error: File \`[^']*' not found" "$job.log" | sed -E "s/.*\`(.*)' not found/\1/" | sort -u)
+      # Stop when nothing new is missing (a picture's stand-in .tex does not help; LaTeX goes on).
+      [ "$new" = 1 ] || break
     done
     if [ -f "$job.bcf" ]; then
       tool=biber; timeout 600 biber "$job" >/dev/null 2>&1

@@ -262,5 +262,37 @@ class DiagnosticsProtocolTest {
     }
   }
 
+  @Test
+  void catalogueKeyIsAddedToTheBibByTheQuickFix() throws Exception {
+    IndexAvailable.assume();
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      Path tex = h.open(CompletionProtocolTest.PROJECT);
+      var list = h.completeUntil(l -> l.getItems().size() >= 3);
+      String key =
+          list.getItems().stream()
+              .filter(i -> i.getDetail().contains(CompletionProtocolTest.SYMMETRY_TITLE))
+              .findFirst()
+              .orElseThrow()
+              .getLabel();
+      Position end = h.cursor();
+      h.change(
+          tex,
+          new TextEdit(new Range(new Position(end.getLine(), end.getCharacter() - 4), end), key));
+      List<Diagnostic> found =
+          diagnostics(h, tex, l -> l.size() == 1 && l.get(0).getMessage().contains(key));
+
+      apply(
+          h,
+          tex,
+          titled(actions(h, tex, found), "Add `" + key + "` from the catalogue to refs.bib"));
+
+      Path bib = dir.resolve("refs.bib");
+      assertTrue(h.text(bib).startsWith(CompletionProtocolTest.REFS), h.text(bib));
+      assertTrue(h.text(bib).contains("{" + key + ","), h.text(bib));
+      assertTrue(h.text(tex).contains("\\citep{" + key + "}"), h.text(tex));
+      diagnostics(h, tex, List::isEmpty);
+    }
+  }
+
   static final String REFS_FIXTURE = "%! refs.bib\n" + REFS;
 }

@@ -43,6 +43,7 @@ final class UndefinedCitations {
     Map<Path, String> texts = new LinkedHashMap<>();
     Set<String> aliases = new HashSet<>();
     Set<String> bibitems = new HashSet<>();
+    Set<String> literals = new HashSet<>();
     for (Path f : project.texFiles()) {
       String text = documents.text(f);
       if (text == null) {
@@ -52,12 +53,17 @@ final class UndefinedCitations {
       CiteDefinitions d = definitions(f, text);
       aliases.addAll(d.aliases());
       bibitems.addAll(d.bibitems());
+      literals.addAll(d.literals());
     }
     CitationScanner scanner = base.with(aliases);
     Map<Path, List<Undefined>> result = new LinkedHashMap<>();
     for (Map.Entry<Path, String> e : texts.entrySet()) {
       List<Undefined> undefined = new ArrayList<>();
+      List<int[]> printed = literalArguments(e.getValue(), literals);
       for (CitedKey k : keys(e.getKey(), e.getValue(), scanner, aliases)) {
+        if (inside(printed, k.start())) {
+          continue;
+        }
         // A macro's body (\newcommand\mycite{\citep}, \citet{#1}) is not a citation.
         if (k.key().equals("*")
             || k.key().indexOf('\\') >= 0
@@ -71,6 +77,37 @@ final class UndefinedCitations {
       result.put(e.getKey(), undefined);
     }
     return result;
+  }
+
+  /** The brace-delimited arguments of {@code \\name{…}} for the given command names. */
+  static List<int[]> literalArguments(String text, Set<String> names) {
+    List<int[]> ranges = new ArrayList<>();
+    for (String name : names) {
+      String call = "\\" + name + "{";
+      for (int i = text.indexOf(call); i >= 0; i = text.indexOf(call, i + 1)) {
+        int open = i + call.length() - 1;
+        int depth = 0;
+        for (int j = open; j < text.length(); j++) {
+          char c = text.charAt(j);
+          if (c == '{') {
+            depth++;
+          } else if (c == '}' && --depth == 0) {
+            ranges.add(new int[] {open, j});
+            break;
+          }
+        }
+      }
+    }
+    return ranges;
+  }
+
+  private static boolean inside(List<int[]> ranges, int offset) {
+    for (int[] r : ranges) {
+      if (offset > r[0] && offset < r[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CiteDefinitions definitions(Path file, String text) {

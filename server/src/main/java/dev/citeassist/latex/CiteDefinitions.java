@@ -16,13 +16,20 @@ import java.util.regex.Pattern;
  * @param aliases command names (no backslash) whose body starts with a known cite command
  * @param bibitems keys defined by {@code \bibitem[label]{key}}
  * @param subfilesMain the main file of {@code \documentclass[main]{subfiles}}, or null
+ * @param literals commands that print their argument as text ({@code \detokenize}, {@code
+ *     \string}): a {@code \cite} in their argument cites nothing
  */
-public record CiteDefinitions(Set<String> aliases, List<String> bibitems, String subfilesMain) {
+public record CiteDefinitions(
+    Set<String> aliases, List<String> bibitems, String subfilesMain, Set<String> literals) {
 
   private static final Pattern DEFINITION =
       Pattern.compile(
           "\\\\(?:re|provide)?newcommand\\*?\\s*\\{?\\s*\\\\([A-Za-z]+)\\s*\\}?\\s*"
               + "(?:\\[\\d\\]\\s*)?(?:\\[[^\\]]*\\]\\s*)?\\{\\s*\\\\([A-Za-z]+)");
+  private static final Pattern HEADER =
+      Pattern.compile(
+          "\\\\(?:re|provide)?newcommand\\*?\\s*\\{?\\s*\\\\([A-Za-z]+)\\s*\\}?\\s*"
+              + "(?:\\[\\d\\]\\s*)?\\{");
   private static final Pattern LET =
       Pattern.compile("\\\\let\\s*\\\\([A-Za-z]+)\\s*=?\\s*\\\\([A-Za-z]+)");
   private static final Pattern BIBITEM =
@@ -33,6 +40,7 @@ public record CiteDefinitions(Set<String> aliases, List<String> bibitems, String
   public CiteDefinitions {
     aliases = Set.copyOf(aliases);
     bibitems = List.copyOf(bibitems);
+    literals = Set.copyOf(literals);
   }
 
   public static CiteDefinitions parse(String text) {
@@ -61,6 +69,15 @@ public record CiteDefinitions(Set<String> aliases, List<String> bibitems, String
         break;
       }
     }
-    return new CiteDefinitions(aliases, bibitems, main);
+    Set<String> literals = new LinkedHashSet<>();
+    Matcher h = HEADER.matcher(text);
+    while (h.find()) {
+      String body = text.substring(h.end(), Math.min(text.length(), h.end() + 80));
+      if (!exclusions.contains(h.start() + 1)
+          && (body.contains("\\detokenize") || body.contains("\\string"))) {
+        literals.add(h.group(1));
+      }
+    }
+    return new CiteDefinitions(aliases, bibitems, main, literals);
   }
 }

@@ -61,6 +61,20 @@ class UndefinedCitationsTest {
   }
 
   @Test
+  void citeInsideACommandThatPrintsItsArgumentCitesNothing() throws Exception {
+    Files.writeString(
+        dir.resolve("main.tex"),
+        """
+        \\documentclass{article}
+        \\newcommand*{\\code}[1]{%
+          \\detokenize\\expandafter{\\string#1}}
+        \\code{\\cite[26]{a1}} \\cite{b2}
+        \\bibliography{refs}
+        """);
+    assertEquals(List.of("main.tex:b2"), undefined(dir.resolve("main.tex")));
+  }
+
+  @Test
   void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
     assertEquals(0, QuickFixes.distance("abc", "abc"));
     assertEquals(1, QuickFixes.distance("liao2018randm", "liao2018ranom"));

@@ -58,12 +58,14 @@ for c in "${cases[@]}"; do
       while read -r missing; do
         [ -n "$missing" ] || continue
         case "$missing" in
-          *.cls) f="$missing" ;;
-          *.*) f="$missing" ;;
+          *.pdf | *.png | *.jpg | *.eps) continue ;; # pictures: LaTeX goes on without them
+          *.sty | *.cls | *.tex | *.def | *.cfg | *.clo) f="$missing" ;;
+          *.*) continue ;;
           *) f="$missing.tex" ;;
         esac
         [ -e "$work/.stubs/$f" ] && continue
         echo "$name: stub for $missing"
+        mkdir -p "$(dirname "$work/.stubs/$f")"
         case "$f" in
           *.cls) echo '\LoadClass{book}' >"$work/.stubs/$f" ;;
           *) : >"$work/.stubs/$f" ;;
@@ -87,10 +89,12 @@ for c in "${cases[@]}"; do
     fi
     if [ ! -f "$job.blg" ]; then echo "$name: no .blg ($tool did not run)"; exit 1; fi
     {
+      echo "# root: $project/$root"
+      echo "# made by: $engine -interaction=nonstopmode $job.tex; $tool $job (in $project/$(dirname "$root"))"
       grep -o "I didn't find a database entry for [\"'][^\"']*[\"']" "$job.blg" \
-        | sed -E "s/.*for [\"'](.*)[\"']$/\1/"
-    } | sort -u >"$out/$name.undefined.txt"
-    echo "$name: $tool, $(wc -l <"$out/$name.undefined.txt") undefined"
+        | sed -E "s/.*for [\"'](.*)[\"']$/\1/" | sort -u
+    } >"$out/$name.undefined.txt"
+    echo "$name: $tool, $(grep -vc '^#' "$out/$name.undefined.txt") undefined"
   )
 done
 echo "scratch kept in $scratch"

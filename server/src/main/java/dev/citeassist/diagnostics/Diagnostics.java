@@ -90,7 +90,12 @@ public final class Diagnostics {
 
   private void publishTex(Project project) throws Exception {
     bibliography.track(project.bibFiles(), documents::text);
-    bibliography.idle().get(60, TimeUnit.SECONDS);
+    // Another request may have scheduled a file a moment before it is queued: wait until every
+    // file has been indexed once, not merely for the updates queued so far.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    do {
+      bibliography.idle().get(60, TimeUnit.SECONDS);
+    } while (bibliography.loading(project.bibFiles()) && System.nanoTime() < deadline);
     var byFile = undefined.find(project, scanner.get());
     // The root last: when its diagnostics arrive, the whole project's have.
     List<Map.Entry<Path, List<UndefinedCitations.Undefined>>> order =

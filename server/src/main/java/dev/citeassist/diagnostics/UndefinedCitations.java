@@ -29,9 +29,18 @@ final class UndefinedCitations {
   private record Scan(
       String text, CiteDefinitions definitions, Set<String> commands, List<CitedKey> keys) {}
 
+  private static final java.util.regex.Pattern BIBLATEX =
+      java.util.regex.Pattern.compile(
+          "\\\\(?:usepackage\\s*(?:\\[[^\\]]*\\]\\s*)?\\{[^}]*\\bbiblatex\\b|addbibresource)");
+
   private final Documents documents;
   private final ProjectBibliography bibliography;
   private final Map<Path, Scan> scans = new ConcurrentHashMap<>();
+
+  // Closed files by their size and time on disk: a keystroke in one chapter re-reads no other.
+  private record OnDisk(long size, long modified, String text) {}
+
+  private final Map<Path, OnDisk> disk = new ConcurrentHashMap<>();
 
   UndefinedCitations(Documents documents, ProjectBibliography bibliography) {
     this.documents = documents;
@@ -45,7 +54,7 @@ final class UndefinedCitations {
     Set<String> bibitems = new HashSet<>();
     Set<String> literals = new HashSet<>();
     for (Path f : project.texFiles()) {
-      String text = documents.text(f);
+      String text = text(f);
       if (text == null) {
         continue;
       }
@@ -56,6 +65,21 @@ final class UndefinedCitations {
       literals.addAll(d.literals());
     }
     CitationScanner scanner = base.with(aliases);
+    // BibTeX finds an entry whatever the case of the cited key; biber does not.
+    boolean biber = false;
+    for (String text : texts.values()) {
+      var m = BIBLATEX.matcher(text);
+      while (!biber && m.find()) {
+        biber = !dev.citeassist.latex.Exclusions.of(text).contains(m.start() + 1);
+      }
+    }
+    Set<String> lowerCase = new HashSet<>();
+    if (!biber) {
+      for (var entry : bibliography.entries(project.bibFiles())) {
+        lowerCase.add(entry.key().toLowerCase(java.util.Locale.ROOT));
+      }
+      bibitems.forEach(k -> lowerCase.add(k.toLowerCase(java.util.Locale.ROOT)));
+    }
     Map<Path, List<Undefined>> result = new LinkedHashMap<>();
     for (Map.Entry<Path, String> e : texts.entrySet()) {
       List<Undefined> undefined = new ArrayList<>();
@@ -69,7 +93,8 @@ final class UndefinedCitations {
             || k.key().indexOf('\\') >= 0
             || k.key().indexOf('#') >= 0
             || bibitems.contains(k.key())
-            || bibliography.entry(k.key(), project.bibFiles()).isPresent()) {
+            || bibliography.entry(k.key(), project.bibFiles()).isPresent()
+            || lowerCase.contains(k.key().toLowerCase(java.util.Locale.ROOT))) {
           continue;
         }
         undefined.add(new Undefined(e.getKey(), k.key(), k.start(), k.end()));
@@ -108,6 +133,30 @@ final class UndefinedCitations {
       }
     }
     return false;
+  }
+
+  private String text(Path f) {
+    if (documents.get(f).isPresent()) {
+      return documents.text(f);
+    }
+    try {
+      var attributes =
+          java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+      long size = attributes.size();
+      long modified = attributes.lastModifiedTime().toMillis();
+      OnDisk known = disk.get(f);
+      if (known != null && known.size() == size && known.modified() == modified) {
+        return known.text();
+      }
+      String text = documents.text(f);
+      if (text != null) {
+        disk.put(f, new OnDisk(size, modified, text));
+      }
+      return text;
+    } catch (java.io.IOException e) {
+      disk.remove(f);
+      return null;
+    }
   }
 
   private CiteDefinitions definitions(Path file, String text) {

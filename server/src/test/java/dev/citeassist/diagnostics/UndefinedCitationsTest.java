@@ -75,6 +75,19 @@ class UndefinedCitationsTest {
   }
 
   @Test
+  void bibtexFindsAKeyWhateverItsCaseBiberDoesNot() throws Exception {
+    Files.writeString(dir.resolve("refs.bib"), "@misc{known, title={K}}\n");
+    Files.writeString(
+        dir.resolve("bibtex.tex"), "\\documentclass{article}\\cite{Known}\\bibliography{refs}\n");
+    Files.writeString(
+        dir.resolve("biber.tex"),
+        "\\documentclass{article}\\usepackage[style=numeric]{biblatex}\\addbibresource{refs.bib}"
+            + "\\cite{Known}\n");
+    assertEquals(List.of(), undefined(dir.resolve("bibtex.tex")));
+    assertEquals(List.of("biber.tex:Known"), undefined(dir.resolve("biber.tex")));
+  }
+
+  @Test
   void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
     assertEquals(0, QuickFixes.distance("abc", "abc"));
     assertEquals(1, QuickFixes.distance("liao2018randm", "liao2018ranom"));

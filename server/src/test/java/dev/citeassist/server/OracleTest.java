@@ -37,46 +37,31 @@ class OracleTest {
     return Path.of(env != null ? env : "/work/shared");
   }
 
-  /** Case name (the oracle file's), project folder, root file. */
-  static Stream<List<String>> cases() throws Exception {
-    Path oracle = Path.of("src/test/resources/oracle");
-    try (Stream<Path> files = Files.list(oracle)) {
+  /** The oracle files; each names its root ({@code # root: project/file.tex}) and command. */
+  static Stream<String> cases() throws Exception {
+    try (Stream<Path> files = Files.list(ORACLE)) {
       return files
-          .map(f -> f.getFileName().toString().replace(".undefined.txt", ""))
+          .map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".undefined.txt"))
+          .map(f -> f.replace(".undefined.txt", ""))
           .sorted()
-          .map(
-              name -> {
-                if (name.startsWith("biblatex-")) {
-                  return List.of(name, "biblatex", "examples/" + name.substring(9) + ".tex");
-                }
-                String project = name.replaceFirst("-main\\d$", "");
-                return List.of(name, project, name.substring(project.length() + 1) + ".tex");
-              })
           .toList()
           .stream();
     }
   }
 
+  static final Path ORACLE = Path.of("src/test/resources/oracle");
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void undefinedCitationsEqualTheToolchains(List<String> c) throws Exception {
-    Path project = shared().resolve("corpus").resolve(c.get(1));
+  void undefinedCitationsEqualTheToolchains(String name) throws Exception {
+    List<String> lines = Files.readAllLines(ORACLE.resolve(name + ".undefined.txt"));
+    String root = lines.get(0).replaceFirst("^# root: ", "");
+    Path corpus = shared().resolve("corpus");
+    Path project = corpus.resolve(root.substring(0, root.indexOf('/')));
     Assumptions.assumeTrue(Files.isDirectory(project), "no corpus at " + project);
-    // Known disagreements, not fixed yet (see the report): the server reports keys bibtex found
-    // in the dissertation (entries its .bib reader misses), and 13-references-by-keyword's a1,
-    // a2, b1 (defined in a filecontents .bib the server does not read).
-    Assumptions.assumeFalse(
-        java.util.Set.of(
-                "thammegowda-dissertation-main1",
-                "thammegowda-dissertation-main2",
-                "biblatex-13-references-by-keyword")
-            .contains(c.get(0)),
-        "known gap");
-    TreeSet<String> expected =
-        new TreeSet<>(
-            Files.readAllLines(
-                Path.of("src/test/resources/oracle/" + c.get(0) + ".undefined.txt")));
-    expected.remove("");
+    TreeSet<String> expected = new TreeSet<>();
+    lines.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(expected::add);
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       // biblatex-examples.bib is found through TeX's search path by biber: the same here.
       JsonObject settings = new JsonObject();
@@ -86,16 +71,16 @@ class OracleTest {
       h.server
           .getWorkspaceService()
           .didChangeConfiguration(new DidChangeConfigurationParams(settings));
-      Path root = project.resolve(c.get(2));
-      h.open(root);
-      String rootUri = Documents.uri(root);
+      Path rootFile = corpus.resolve(root);
+      h.open(rootFile);
+      String rootUri = Documents.uri(rootFile);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
       while (!h.client.diagnostics.containsKey(rootUri) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       TreeSet<String> reported = new TreeSet<>();
       for (PublishDiagnosticsParams p : h.client.diagnostics.values()) {
-        String text = Files.readString(Documents.path(p.getUri()));
+        String text = new dev.citeassist.document.Documents().text(Documents.path(p.getUri()));
         var doc = new dev.citeassist.document.TextDocument(p.getUri(), 0, text);
         p.getDiagnostics()
             .forEach(
@@ -105,7 +90,10 @@ class OracleTest {
                             doc.offset(d.getRange().getStart()),
                             doc.offset(d.getRange().getEnd()))));
       }
-      assertEquals(expected, reported);
+      assertEquals(
+          expected,
+          reported,
+          name + ": server " + reported.size() + ", toolchain " + expected.size() + " undefined");
     }
   }
 }

@@ -2,7 +2,8 @@
 # Regenerates server/src/test/resources/oracle/<case>.undefined.txt: the citation keys that the
 # real toolchain reports as undefined after a real LaTeX run of each corpus project.
 #
-#   server/src/test/oracle/make-oracle.sh [corpus-dir]     (default: /work/shared/corpus)
+#   server/src/test/oracle/make-oracle.sh [corpus-dir [case-regex]]
+#   (default corpus: /work/shared/corpus; default: every case)
 #
 # Per case: copy the project to a scratch folder, `latex -interaction=nonstopmode ROOT` (DVI; `lualatex` for fontspec documents), then
 # `bibtex ROOT` (or `biber ROOT` when a .bcf was written), then the undefined keys are read from
@@ -16,6 +17,7 @@
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${1:-/work/shared/corpus}"
+only="${2:-.}"
 out="$here/../resources/oracle"
 scratch="$(mktemp -d /tmp/citeassist-oracle.XXXXXX)"
 mkdir -p "$out"
@@ -37,6 +39,7 @@ done
 
 for c in "${cases[@]}"; do
   IFS='|' read -r name project root <<<"$c"
+  [[ "$name" =~ $only ]] || continue
   [ -d "$corpus/$project" ] || { echo "skip $name: no $corpus/$project"; continue; }
   work="$scratch/$name"
   cp -r "$corpus/$project" "$work"

@@ -26,8 +26,10 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * Publishes the project's problems: for a {@code .tex} change, the undefined citations of every
  * {@code .tex} file of its project (open or not, once the project's {@code .bib} files are
  * indexed); for a {@code .bib} change, that file's problems and again the citations of the projects
- * that use it. Work runs on the given executor; the latest text is read when it runs, so a burst of
- * edits costs little. Thread-safe.
+ * that use it. Work runs on one daemon thread of its own, in order (a result is never overtaken by
+ * an older one, and a request thread never waits for a {@code .bib} to be indexed); the latest text
+ * is read when the work runs, and changes queued behind it for the same file are dropped.
+ * Thread-safe.
  */
 public final class Diagnostics {
 
@@ -45,6 +47,8 @@ public final class Diagnostics {
   private final Supplier<CitationScanner> scanner;
   private final Supplier<LanguageClient> client;
   private final Executor executor;
+  // Files with work queued: a second change before the work runs adds nothing.
+  private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
   private final UndefinedCitations undefined;
   private final Map<Path, Project> known = new ConcurrentHashMap<>();
 
@@ -53,21 +57,30 @@ public final class Diagnostics {
       ProjectModel projects,
       ProjectBibliography bibliography,
       Supplier<CitationScanner> scanner,
-      Supplier<LanguageClient> client,
-      Executor executor) {
+      Supplier<LanguageClient> client) {
     this.documents = documents;
     this.projects = projects;
     this.bibliography = bibliography;
     this.scanner = scanner;
     this.client = client;
-    this.executor = executor;
+    this.executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "citeassist-diagnostics");
+              t.setDaemon(true);
+              return t;
+            });
     this.undefined = new UndefinedCitations(documents, bibliography);
   }
 
   /** The document at {@code uri} was opened or changed: schedules publishing what it affects. */
   public void changed(String uri) {
+    if (!queued.add(uri)) {
+      return;
+    }
     executor.execute(
         () -> {
+          queued.remove(uri);
           try {
             Path file = Documents.path(uri);
             if (uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {

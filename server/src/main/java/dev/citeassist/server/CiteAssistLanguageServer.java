@@ -96,7 +96,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
     this.diagnostics =
         new dev.citeassist.diagnostics.Diagnostics(
-            documents, projects, bibliography, () -> scanner, () -> client, requests);
+            documents, projects, bibliography, () -> scanner, () -> client);
     this.quickFixes = new dev.citeassist.diagnostics.QuickFixes(bibliography, catalogue);
     this.textDocuments = new CiteAssistTextDocumentService(this);
     this.workspace = new CiteAssistWorkspaceService(this);

@@ -41,7 +41,12 @@ final class ClientLogHandler extends Handler {
     String line = LocalTime.now() + " " + record.getLevel() + " " + message;
     err.println(line);
     LanguageClient c = client;
-    if (c != null && !record.getLoggerName().startsWith("org.eclipse.lsp4j")) {
+    // An interrupted thread (an executor shut down at exit) must not write: NIO closes a channel
+    // written to by an interrupted thread, which would end the connection of the next server
+    // (tests run several in one JVM, sharing the root logger).
+    if (c != null
+        && !Thread.currentThread().isInterrupted()
+        && !record.getLoggerName().startsWith("org.eclipse.lsp4j")) {
       MessageType type =
           record.getLevel().intValue() >= Level.SEVERE.intValue()
               ? MessageType.Error

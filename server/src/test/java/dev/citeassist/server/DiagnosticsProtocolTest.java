@@ -263,9 +263,10 @@ class DiagnosticsProtocolTest {
   }
 
   @Test
-  void catalogueKeyIsAddedToTheBibByTheQuickFix() throws Exception {
+  void catalogueKeyIsAddedToTheBibByTheQuickFix(@TempDir Path ownCache) throws Exception {
     IndexAvailable.assume();
-    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+    // Its own catalogue: the other tests' servers may still be building theirs in the shared one.
+    try (LspHarness h = new LspHarness(dir, ownCache, LspHarness.Features.all())) {
       Path tex = h.open(CompletionProtocolTest.PROJECT);
       var list = h.completeUntil(l -> l.getItems().size() >= 3);
       String key =

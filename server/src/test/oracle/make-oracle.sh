@@ -14,6 +14,7 @@
 # (\cite, \nocite) but in no database" for every citation LaTeX wrote to the .aux/.bcf.
 # Classes/packages not in TeX Live (acl.sty, infthesis.cls, langscibook.cls, halpha.bst) are
 # replaced by the stand-ins in stubs/ (TEXINPUTS/BSTINPUTS), which load only natbib/biblatex.
+# Needs TeX Live with texlive-latex-extra, texlive-bibtex-extra, texlive-fonts-recommended, biber.
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${1:-/work/shared/corpus}"
@@ -66,12 +67,14 @@ for c in "${cases[@]}"; do
           *.*) continue ;;
           *) f="$missing.tex" ;;
         esac
-        [ -e "$work/.stubs/$f" ] && continue
+        target="$work/.stubs/$f"
+        case "$f" in ./*) target="$dir/$f" ;; esac # TeX looks for ./x beside the document only
+        [ -e "$target" ] && continue
         echo "$name: stub for $missing"
-        mkdir -p "$(dirname "$work/.stubs/$f")"
+        mkdir -p "$(dirname "$target")"
         case "$f" in
-          *.cls) echo '\LoadClass{book}' >"$work/.stubs/$f" ;;
-          *) : >"$work/.stubs/$f" ;;
+          *.cls) echo '\LoadClass{book}' >"$target" ;;
+          *) : >"$target" ;;
         esac
         new=1
       done < <(grep -o "^! LaTeX Error: File \`[^']*' not found" "$job.log" | sed -E "s/.*\`(.*)' not found/\1/" | sort -u)

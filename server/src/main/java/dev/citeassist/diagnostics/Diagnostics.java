@@ -51,6 +51,7 @@ public final class Diagnostics {
   private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
   private final UndefinedCitations undefined;
   private final Map<Path, Project> known = new ConcurrentHashMap<>();
+  private final Map<Path, String> fed = new ConcurrentHashMap<>();
 
   public Diagnostics(
       Documents documents,
@@ -102,6 +103,7 @@ public final class Diagnostics {
   }
 
   private void publishTex(Project project) throws Exception {
+    feedFileContents(project);
     bibliography.track(project.bibFiles(), documents::text);
     // Another request may have scheduled a file a moment before it is queued: wait until every
     // file has been indexed once, not merely for the updates queued so far.
@@ -130,6 +132,30 @@ public final class Diagnostics {
         list.add(d);
       }
       publish(uri, doc, list);
+    }
+  }
+
+  /**
+   * A {@code .bib} that a {@code filecontents} environment of the project writes, and that is not
+   * on disk (LaTeX has not run yet), is read from the environment.
+   */
+  private void feedFileContents(Project project) {
+    for (Path tex : project.texFiles()) {
+      String text = documents.text(tex);
+      if (text == null || !text.contains("filecontents")) {
+        continue;
+      }
+      var files = dev.citeassist.latex.CiteDefinitions.parse(text).fileContents();
+      for (var e : files.entrySet()) {
+        String name = e.getKey().replace("\\jobname", ProjectModel.jobName(project.root()));
+        Path bib = project.root().resolveSibling(name).normalize();
+        if (project.bibFiles().contains(bib)
+            && documents.get(bib).isEmpty()
+            && !java.nio.file.Files.exists(bib)
+            && !e.getValue().equals(fed.put(bib, e.getValue()))) {
+          bibliography.update(bib, e.getValue());
+        }
+      }
     }
   }
 

@@ -147,13 +147,20 @@ public final class ProjectModel {
       }
       LatexStructure s = structure(f);
       for (String b : s.bibliographies()) {
-        bibs.add(bibPath(dir, b.endsWith(".bib") ? b : b + ".bib"));
+        // \addbibresource{\jobname.bib}: the root's name (with a filecontents environment).
+        String name = b.replace("\\jobname", jobName(root));
+        bibs.add(bibPath(dir, name.endsWith(".bib") ? name : name + ".bib"));
       }
       for (String in : s.inputs()) {
         queue.add(texPath(dir, in));
       }
     }
     return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  /** The name LaTeX gives the job of this root: its file name without {@code .tex}. */
+  public static String jobName(Path root) {
+    return root.getFileName().toString().replaceFirst("\\.tex$", "");
   }
 
   private Path bibPath(Path dir, String name) {

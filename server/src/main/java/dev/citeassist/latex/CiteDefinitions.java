@@ -18,9 +18,15 @@ import java.util.regex.Pattern;
  * @param subfilesMain the main file of {@code \documentclass[main]{subfiles}}, or null
  * @param literals commands that print their argument as text ({@code \detokenize}, {@code
  *     \string}): a {@code \cite} in their argument cites nothing
+ * @param fileContents the files written by {@code filecontents} environments, by name as written
+ *     (LaTeX writes them when the file does not exist)
  */
 public record CiteDefinitions(
-    Set<String> aliases, List<String> bibitems, String subfilesMain, Set<String> literals) {
+    Set<String> aliases,
+    List<String> bibitems,
+    String subfilesMain,
+    Set<String> literals,
+    java.util.Map<String, String> fileContents) {
 
   private static final Pattern DEFINITION =
       Pattern.compile(
@@ -30,6 +36,11 @@ public record CiteDefinitions(
       Pattern.compile(
           "\\\\(?:re|provide)?newcommand\\*?\\s*\\{?\\s*\\\\([A-Za-z]+)\\s*\\}?\\s*"
               + "(?:\\[\\d\\]\\s*)?\\{");
+  private static final Pattern FILE_CONTENTS =
+      Pattern.compile(
+          "\\\\begin\\{filecontents\\*?\\}\\s*(?:\\[[^\\]]*\\]\\s*)?\\{([^}]*)\\}(.*?)"
+              + "\\\\end\\{filecontents\\*?\\}",
+          Pattern.DOTALL);
   private static final Pattern LET =
       Pattern.compile("\\\\let\\s*\\\\([A-Za-z]+)\\s*=?\\s*\\\\([A-Za-z]+)");
   private static final Pattern BIBITEM =
@@ -41,6 +52,7 @@ public record CiteDefinitions(
     aliases = Set.copyOf(aliases);
     bibitems = List.copyOf(bibitems);
     literals = Set.copyOf(literals);
+    fileContents = java.util.Map.copyOf(fileContents);
   }
 
   public static CiteDefinitions parse(String text) {
@@ -78,6 +90,11 @@ public record CiteDefinitions(
         literals.add(h.group(1));
       }
     }
-    return new CiteDefinitions(aliases, bibitems, main, literals);
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    Matcher f = FILE_CONTENTS.matcher(text);
+    while (f.find()) {
+      files.putIfAbsent(f.group(1).strip(), f.group(2));
+    }
+    return new CiteDefinitions(aliases, bibitems, main, literals, files);
   }
 }

@@ -10,6 +10,8 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.hover.CitationHover;
 import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.navigation.BibSymbols;
+import dev.citeassist.navigation.KeyNavigation;
 import dev.citeassist.settings.Settings;
 import dev.citeassist.settings.SettingsParser;
 import java.io.IOException;
@@ -70,6 +72,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   final CitationCompletion completion;
   final CitationHover hover;
   final AddEntryCommand addEntry;
+  final KeyNavigation navigation;
+  final BibSymbols symbols;
+  final WatchedFiles watched;
   private final CiteAssistTextDocumentService textDocuments;
   private final CiteAssistWorkspaceService workspace;
 
@@ -78,7 +83,12 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
    */
   public CiteAssistLanguageServer(Runnable onExit) {
     this.onExit = onExit;
-    this.catalogue = new CatalogueHolder(10_000);
+    this.catalogue =
+        new CatalogueHolder(
+            10_000,
+            () ->
+                new WorkDoneProgress(
+                    workDoneProgress() ? client : null, "CiteAssist: building the catalogue"));
     AtomicInteger n = new AtomicInteger();
     this.requests =
         Executors.newFixedThreadPool(
@@ -92,6 +102,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         new CitationCompletion(bibliography, catalogue, () -> scanner, documents::text);
     this.hover = new CitationHover(bibliography, catalogue, () -> scanner);
     this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
+    this.navigation = new KeyNavigation(documents, projects, () -> scanner);
+    this.symbols = new BibSymbols(documents, projects, bibliography, catalogue);
+    this.watched = new WatchedFiles(documents, bibliography);
     this.textDocuments = new CiteAssistTextDocumentService(this);
     this.workspace = new CiteAssistWorkspaceService(this);
   }
@@ -118,7 +131,21 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     Settings s = SettingsParser.parse(json, settings);
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
-    catalogue.open(new CatalogueConfig(s.cacheDir(), catalogueSources(s)));
+    catalogue.open(catalogueConfig(s));
+  }
+
+  private static CatalogueConfig catalogueConfig(Settings s) {
+    return new CatalogueConfig(s.cacheDir(), catalogueSources(s), s.keyPatternOrDefault());
+  }
+
+  /** Reopens the catalogue in the background (rebuilt when a source changed), with progress. */
+  CompletableFuture<?> rebuildCatalogue() {
+    return catalogue.open(catalogueConfig(settings), true);
+  }
+
+  private boolean workDoneProgress() {
+    var w = capabilities.getWindow();
+    return w != null && Boolean.TRUE.equals(w.getWorkDoneProgress());
   }
 
   /** The sources {@code citeassist index} registered, then the ones the settings name. */
@@ -149,6 +176,11 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     caps.setCompletionProvider(completionOptions);
     caps.setHoverProvider(true);
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ALL));
+    caps.setDefinitionProvider(true);
+    caps.setReferencesProvider(true);
+    caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
+    caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("citeassist", version())));
   }
@@ -167,7 +199,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         && client != null) {
       var options =
           new DidChangeWatchedFilesRegistrationOptions(
-              List.of(new FileSystemWatcher(Either.forLeft("**/*.{bib,tex}"))));
+              List.of(
+                  new FileSystemWatcher(Either.forLeft("**/*.bib")),
+                  new FileSystemWatcher(Either.forLeft("**/*.tex"))));
       client.registerCapability(
           new RegistrationParams(
               List.of(

@@ -1,6 +1,7 @@
 package dev.citeassist.settings;
 
 import dev.citeassist.bibtex.BibtexDialect;
+import dev.citeassist.citekey.KeyPattern;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,15 @@ import java.util.Set;
  *
  * @param completionLimit most completion items returned (then the list is incomplete)
  * @param extraCiteCommands command names (no backslash) that take cite keys like {@code \cite}
- * @param dialect how generated entries are written
+ * @param dialect how generated entries are written, or null to detect it from the root document
+ *     (see {@link #dialectFor})
  * @param targetBib the {@code .bib} new entries go to (relative to the root document), or null for
  *     the first one the document names
  * @param catalogueSources catalogue sources added to the built-in seeds and to those that {@code
  *     citeassist index} registered
  * @param cacheDir where the catalogue index lives
+ * @param keyPattern how catalogue keys are made (JabRef syntax, e.g. {@code
+ *     [auth:lower][year][veryshorttitle:lower]}), or null for the catalogue's default
  */
 public record Settings(
     int completionLimit,
@@ -24,7 +28,8 @@ public record Settings(
     BibtexDialect dialect,
     String targetBib,
     List<Path> catalogueSources,
-    Path cacheDir) {
+    Path cacheDir,
+    String keyPattern) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
 
@@ -35,12 +40,21 @@ public record Settings(
 
   public static Settings defaults() {
     return new Settings(
-        DEFAULT_COMPLETION_LIMIT,
-        Set.of(),
-        BibtexDialect.BIBTEX,
-        null,
-        List.of(),
-        defaultCacheDir());
+        DEFAULT_COMPLETION_LIMIT, Set.of(), null, null, List.of(), defaultCacheDir(), null);
+  }
+
+  /**
+   * The dialect for a project whose root document has {@code rootText} (null when unknown): the
+   * configured one, else biblatex when the root loads the {@code biblatex} package, else bibtex (a
+   * {@code \bibliographystyle}, or nothing to go by).
+   */
+  public BibtexDialect dialectFor(String rootText) {
+    return dialect != null ? dialect : DialectDetection.detect(rootText);
+  }
+
+  /** The cite-key pattern, parsed ({@link KeyPattern#DEFAULT} when none is set). */
+  public KeyPattern keyPatternOrDefault() {
+    return keyPattern == null ? KeyPattern.DEFAULT : KeyPattern.parse(keyPattern);
   }
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */

@@ -18,7 +18,8 @@ class SettingsParserTest {
     String section =
         """
         {"completionLimit": 20, "citeCommands": ["\\\\mycite", "footcitet"], "dialect": "biblatex",
-         "targetBib": "lib/refs", "catalogueSources": ["/data/zotero.json"], "cacheDir": "/tmp/c"}
+         "targetBib": "lib/refs", "catalogueSources": ["/data/zotero.json"], "cacheDir": "/tmp/c",
+         "keyPattern": "[auth][year]"}
         """;
     Settings expected =
         new Settings(
@@ -27,7 +28,8 @@ class SettingsParserTest {
             BibtexDialect.BIBLATEX,
             "lib/refs",
             List.of(Path.of("/data/zotero.json")),
-            Path.of("/tmp/c"));
+            Path.of("/tmp/c"),
+            "[auth][year]");
     assertEquals(expected, SettingsParser.parse(JsonParser.parseString(section), defaults));
     assertEquals(
         expected,

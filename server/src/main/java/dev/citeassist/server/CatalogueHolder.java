@@ -74,11 +74,21 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
               long t0 = System.nanoTime();
               building = task;
               try {
-                Catalogue c = Catalogue.open(newConfig, task);
+                Catalogue c;
+                try {
+                  c = Catalogue.open(newConfig, task);
+                } catch (IOException first) {
+                  // Another process may have put the same snapshot in place as this one finished
+                  // (Linux reports "Directory not empty" as a plain FileSystemException): once
+                  // more.
+                  LOG.log(Level.INFO, "opening the catalogue failed; trying once more", first);
+                  c = Catalogue.open(newConfig, task);
+                }
+                Catalogue opened = c;
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.info(() -> "catalogue open in " + ms + " ms (" + newConfig.cacheDir() + ")");
-                task.done(c.index().size() + " papers indexed in " + ms + " ms");
-                return c;
+                task.done(opened.index().size() + " papers indexed in " + ms + " ms");
+                return opened;
               } catch (IOException e) {
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw new java.io.UncheckedIOException(e);

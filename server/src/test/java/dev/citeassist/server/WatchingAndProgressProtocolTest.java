@@ -1,0 +1,81 @@
+package dev.citeassist.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressNotification;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file watcher registration and the catalogue build's work-done progress, over JSON-RPC. */
+class WatchingAndProgressProtocolTest {
+
+  @TempDir java.nio.file.Path cache;
+  @TempDir java.nio.file.Path dir;
+
+  @BeforeAll
+  static void needsIndex() {
+    IndexAvailable.assume();
+  }
+
+  private static WorkDoneProgressNotification value(ProgressParams p) {
+    return p.getValue().getLeft();
+  }
+
+  @Test
+  void registersWatchersForBibAndTexFilesWhenTheClientCanBeAsked() throws Exception {
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
+      while (h.client.registrations.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      var registration = h.client.registrations.get(0).getRegistrations().get(0);
+      assertEquals("workspace/didChangeWatchedFiles", registration.getMethod());
+      var options = (com.google.gson.JsonObject) registration.getRegisterOptions();
+      List<String> globs = new ArrayList<>();
+      options
+          .getAsJsonArray("watchers")
+          .forEach(w -> globs.add(w.getAsJsonObject().get("globPattern").getAsString()));
+      assertEquals(List.of("**/*.bib", "**/*.tex"), globs);
+    }
+  }
+
+  @Test
+  void buildingTheCatalogueReportsBeginPercentagesAndEnd() throws Exception {
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
+      while (System.nanoTime() < deadline
+          && (h.client.progress.isEmpty()
+              || !(value(h.client.progress.get(h.client.progress.size() - 1))
+                  instanceof WorkDoneProgressEnd))) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, h.client.progressCreated.size());
+      var token = h.client.progressCreated.get(0).getToken();
+      List<ProgressParams> all = h.client.progress;
+      WorkDoneProgressBegin begin =
+          assertInstanceOf(WorkDoneProgressBegin.class, value(all.get(0)));
+      assertEquals("CiteAssist: building the catalogue", begin.getTitle());
+      assertEquals(0, begin.getPercentage());
+      int last = 0;
+      for (ProgressParams p : all.subList(1, all.size() - 1)) {
+        assertEquals(token, p.getToken());
+        WorkDoneProgressReport r = assertInstanceOf(WorkDoneProgressReport.class, value(p));
+        assertTrue(r.getPercentage() >= last && r.getPercentage() <= 100, r.toString());
+        last = r.getPercentage();
+      }
+      WorkDoneProgressEnd end =
+          assertInstanceOf(WorkDoneProgressEnd.class, value(all.get(all.size() - 1)));
+      assertTrue(end.getMessage().contains("papers indexed"), end.getMessage());
+    }
+  }
+}

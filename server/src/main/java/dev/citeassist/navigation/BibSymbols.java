@@ -38,10 +38,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  *
  * <p>A catalogue paper is in no file of the project. Its symbol points at the project's target
  * {@code .bib} (where "add entry" would put it) — as a URI-only location when the client resolves
- * symbol locations lazily (then {@code workspaceSymbol/resolve} answers it unchanged: there is no
- * range to find), else at the file's start — and is marked by the container name {@code catalogue},
- * so that choosing it opens the bibliography the paper belongs in rather than a location that does
- * not exist. Thread-safe.
+ * symbol locations lazily (then {@code workspaceSymbol/resolve} gives the file's start), else at
+ * the file's start — and is marked by the container name {@code catalogue}, so that choosing it
+ * opens the bibliography the paper belongs in rather than a location that does not exist.
+ * Thread-safe.
  */
 public final class BibSymbols {
 
@@ -61,6 +61,28 @@ public final class BibSymbols {
     this.projects = projects;
     this.bibliography = bibliography;
     this.catalogue = catalogue;
+  }
+
+  /** Whether the client takes URI-only symbol locations, resolving their range later. */
+  public static boolean lazyLocations(org.eclipse.lsp4j.ClientCapabilities caps) {
+    var ws = caps.getWorkspace();
+    if (ws == null || ws.getSymbol() == null || ws.getSymbol().getResolveSupport() == null) {
+      return false;
+    }
+    var props = ws.getSymbol().getResolveSupport().getProperties();
+    return props != null && props.contains("location.range");
+  }
+
+  /**
+   * A symbol with its range: a URI-only location (a catalogue paper's) becomes the file's start.
+   */
+  public static WorkspaceSymbol resolve(WorkspaceSymbol symbol) {
+    if (symbol.getLocation() != null && symbol.getLocation().isRight()) {
+      String uri = symbol.getLocation().getRight().getUri();
+      symbol.setLocation(
+          Either.forLeft(new Location(uri, new TextDocument(uri, 0, "").range(0, 0))));
+    }
+    return symbol;
   }
 
   /** The entries of a {@code .bib}: key as name, title as detail, kind from the entry type. */

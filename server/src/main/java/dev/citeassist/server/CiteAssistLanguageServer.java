@@ -180,7 +180,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     caps.setReferencesProvider(true);
     caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
     caps.setDocumentSymbolProvider(true);
-    caps.setWorkspaceSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(new org.eclipse.lsp4j.WorkspaceSymbolOptions(true));
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("citeassist", version())));
   }

@@ -2,6 +2,7 @@ package dev.citeassist.server;
 
 import dev.citeassist.completion.AddEntryCommand;
 import dev.citeassist.completion.Commands;
+import dev.citeassist.navigation.BibSymbols;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -51,7 +52,7 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
                 server.symbols.workspaceSymbols(
                     params.getQuery(),
                     server.settings().completionLimit(),
-                    lazySymbolLocations(server.capabilities())));
+                    BibSymbols.lazyLocations(server.capabilities())));
           } catch (java.io.IOException e) {
             LOG.log(Level.WARNING, "workspace symbols failed", e);
             return Either.forRight(List.of());
@@ -61,17 +62,7 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
 
   @Override
   public CompletableFuture<WorkspaceSymbol> resolveWorkspaceSymbol(WorkspaceSymbol symbol) {
-    // A catalogue paper's location is the target .bib as a whole: there is no range to add.
-    return CompletableFuture.completedFuture(symbol);
-  }
-
-  static boolean lazySymbolLocations(org.eclipse.lsp4j.ClientCapabilities caps) {
-    var ws = caps.getWorkspace();
-    if (ws == null || ws.getSymbol() == null || ws.getSymbol().getResolveSupport() == null) {
-      return false;
-    }
-    var props = ws.getSymbol().getResolveSupport().getProperties();
-    return props != null && props.contains("location.range");
+    return CompletableFuture.completedFuture(BibSymbols.resolve(symbol));
   }
 
   @Override

@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Opens the catalogue in the background so that {@code initialize} answers at once, and hands out
- * its index: a request waits for it a bounded time, then goes on without it. Reopened when its
- * configuration changes or on request; while a new index is built (reported as work-done progress)
- * the previous one keeps answering and nobody waits for the build. Thread-safe.
+ * its index: a request waits for the first opening a bounded time, then goes on without it.
+ * Reopened when its configuration changes or on request; while a new index is built (reported as
+ * work-done progress) the previous one keeps answering and nobody waits for the build. Thread-safe.
  */
 final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
 
@@ -35,7 +35,6 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
           });
   private volatile CatalogueConfig config;
   private volatile CompletableFuture<Catalogue> catalogue;
-  private volatile WorkDoneProgress building;
   // The last catalogue that opened: answers while a newer one is built.
   private volatile Catalogue previous;
 
@@ -72,7 +71,6 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
         CompletableFuture.supplyAsync(
             () -> {
               long t0 = System.nanoTime();
-              building = task;
               try {
                 Catalogue c;
                 try {
@@ -95,8 +93,6 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
               } catch (RuntimeException e) {
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw e;
-              } finally {
-                building = null;
               }
             },
             opener);
@@ -126,10 +122,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       return null;
     }
     Catalogue before = previous;
-    WorkDoneProgress task = building;
-    if (!c.isDone() && (before != null || (task != null && task.begun()))) {
-      // Building: answer from the previous catalogue (or without one), never wait for the build.
-      return before == null ? null : before.index();
+    if (!c.isDone() && before != null) {
+      // Reopening: answer from the previous catalogue, never wait for the new one.
+      return before.index();
     }
     try {
       return c.get(waitMillis, TimeUnit.MILLISECONDS).index();

@@ -41,7 +41,12 @@ final class ClientLogHandler extends Handler {
     String line = LocalTime.now() + " " + record.getLevel() + " " + message;
     err.println(line);
     LanguageClient c = client;
-    if (c != null && !record.getLoggerName().startsWith("org.eclipse.lsp4j")) {
+    // An interrupted thread must not write: on an interruptible channel (in-process pipes) the
+    // write
+    // would close the connection for everyone.
+    if (c != null
+        && !record.getLoggerName().startsWith("org.eclipse.lsp4j")
+        && !Thread.currentThread().isInterrupted()) {
       MessageType type =
           record.getLevel().intValue() >= Level.SEVERE.intValue()
               ? MessageType.Error

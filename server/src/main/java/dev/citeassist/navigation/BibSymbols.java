@@ -148,8 +148,8 @@ public final class BibSymbols {
 
   /**
    * Entries of the open projects matching {@code query} (its words in the key, title or authors;
-   * key prefixes first), then catalogue papers ranked by the catalogue's search, up to {@code
-   * limit} in all.
+   * key prefixes first), then catalogue papers ranked by the catalogue's search that the project
+   * does not have (under any key), up to {@code limit} in all.
    *
    * @param lazyLocations whether the client accepts URI-only locations (resolve support)
    */
@@ -213,9 +213,13 @@ public final class BibSymbols {
           break;
         }
         Paper p = hit.paper();
-        if (p.key() == null || !keys.add(p.key())) {
+        if (p.key() == null
+            || keys.contains(p.key())
+            || bibliography.samePaper(p, bibFiles).isPresent()) {
+          // The project has it already (maybe under another key): its entry is listed.
           continue;
         }
+        keys.add(p.key());
         Either<Location, WorkspaceSymbolLocation> location =
             lazyLocations
                 ? Either.forRight(new WorkspaceSymbolLocation(targetUri))

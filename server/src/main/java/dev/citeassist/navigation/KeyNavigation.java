@@ -185,7 +185,8 @@ public final class KeyNavigation {
 
   /**
    * One edit renaming the key under the cursor to {@code newKey} in every {@code .tex} file of the
-   * project and in the entry that defines it.
+   * project, in the entry that defines it, and in the {@code crossref}/{@code xref} fields of the
+   * project's entries that name it.
    *
    * @param documentChanges whether the client takes versioned {@code documentChanges} (applied as
    *     one undoable edit, refused when a buffer changed meanwhile); else the plain {@code changes}
@@ -212,6 +213,24 @@ public final class KeyNavigation {
     if (def.isPresent()) {
       Path bib = Documents.path(def.get().getUri());
       edits.put(bib, new ArrayList<>(List.of(new TextEdit(def.get().getRange(), newKey))));
+    }
+    for (Path bib : at.get().bibFiles()) {
+      String text = documents.text(bib);
+      if (text == null || text.indexOf(key) < 0) {
+        continue;
+      }
+      TextDocument doc = new TextDocument(Documents.uri(bib), 0, text);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "(?i)\\b(?:crossref|xref)\\s*=\\s*[{\"]?\\s*("
+                      + java.util.regex.Pattern.quote(key)
+                      + ")\\s*[}\",\\s]")
+              .matcher(text);
+      while (m.find()) {
+        edits
+            .computeIfAbsent(bib, x -> new ArrayList<>())
+            .add(new TextEdit(doc.range(m.start(1), m.end(1)), newKey));
+      }
     }
     for (Path tex : at.get().texFiles()) {
       String text = documents.text(tex);

@@ -153,6 +153,34 @@ class NavigationProtocolTest {
   }
 
   @Test
+  void renameFromTheBibAlsoChangesCrossrefsToTheEntry() throws Exception {
+    writeThesis();
+    String refs =
+        REFS
+            + "\n@inproceedings{part2020, title = {Part}, crossref = {other2020}}\n"
+            + "@inproceedings{part2021, title = {Part two}, crossref = other2020,}\n";
+    Files.writeString(dir.resolve("refs.bib"), refs);
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      Path bib = dir.resolve("refs.bib");
+      h.open(bib);
+      WorkspaceEdit edit =
+          h.server
+              .getTextDocumentService()
+              .rename(new RenameParams(id(bib), at(refs, "other2020", 2), "other2020b"))
+              .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertTrue(h.client.editor.apply(new ApplyWorkspaceEditParams(edit)));
+      assertEquals(
+          refs.replace("{other2020,", "{other2020b,")
+              .replace("= {other2020}", "= {other2020b}")
+              .replace("= other2020,", "= other2020b,"),
+          h.text(bib));
+      assertEquals(
+          "% \\cite{liao2018random} is a comment\nSee \\citep[p.~3]{other2020b, liao2018random}.\n",
+          h.text(dir.resolve("chapters/two.tex")));
+    }
+  }
+
+  @Test
   void renameRefusesInvalidKeysAndKeysOfOtherEntries() throws Exception {
     writeThesis();
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {

@@ -94,9 +94,12 @@ public final class Catalogue implements Closeable {
   private static void moveIntoPlace(Path building, Path snapshot) throws IOException {
     try {
       Files.move(building, snapshot, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.FileAlreadyExistsException
-        | java.nio.file.DirectoryNotEmptyException e) {
-      // the same fingerprint was built by another process: identical content
+    } catch (java.nio.file.FileSystemException e) {
+      // Linux reports a rename onto a non-empty folder as a plain FileSystemException: when the
+      // snapshot is there, another process built the same fingerprint (identical content).
+      if (!PaperIndex.exists(snapshot)) {
+        throw e;
+      }
     }
   }
 

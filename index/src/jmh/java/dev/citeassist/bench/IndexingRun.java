@@ -79,13 +79,25 @@ public final class IndexingRun {
           for (int i = 0; i < 3_000; i++) {
             index.search(SearchQuery.of(queries[i % queries.length], 50));
           }
+          java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
           long[] nanos = new long[calls];
+          long[] cpuNanos = new long[calls];
           for (int i = 0; i < calls; i++) {
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             index.search(SearchQuery.of(queries[i % queries.length], 50));
             nanos[i] = System.nanoTime() - t;
+            cpuNanos[i] = threads.getCurrentThreadCpuTime() - c;
           }
           Arrays.sort(nanos);
+          Arrays.sort(cpuNanos);
+          out.printf(
+              "query words=%d thread CPU p50=%.2f p90=%.2f p99=%.2f max=%.2f ms%n",
+              words,
+              cpuNanos[calls / 2] / 1e6,
+              cpuNanos[calls * 9 / 10] / 1e6,
+              cpuNanos[calls * 99 / 100] / 1e6,
+              cpuNanos[calls - 1] / 1e6);
           out.printf(
               "query words=%d calls=%d p50=%.2f p90=%.2f p99=%.2f max=%.2f ms load=%.2f%n",
               words,

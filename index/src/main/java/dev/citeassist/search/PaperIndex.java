@@ -149,6 +149,14 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * The version of the index layout this code writes and reads; an index of another version must be
+   * rebuilt. Callers that cache indexes include it in their cache keys.
+   */
+  public static String schemaVersion() {
+    return SCHEMA_VERSION;
+  }
+
   /** Whether {@code directory} holds a committed index that {@link #openReadOnly} can open. */
   public static boolean exists(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {

@@ -79,7 +79,7 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
   const out: Record<string, unknown> = {
     completionLimit: typeof limit === 'number' && Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.round(limit))) : 50,
     citeCommands: strings('citeCommands').map((c) => c.replace(/^\\/, '')),
-    dialect: dialect === 'biblatex' ? 'biblatex' : 'bibtex',
+    dialect: dialect === 'biblatex' || dialect === 'bibtex' ? dialect : 'auto',
     targetBib: str('targetBib'),
     catalogueSources: strings('catalogueSources').map((p) => resolvePath(p, ctx)),
     keyPattern: str('keyPattern'),

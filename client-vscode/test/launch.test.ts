@@ -31,7 +31,7 @@ describe('serverSettings', () => {
     assert.deepEqual(serverSettings(() => undefined, ctx), {
       completionLimit: 50,
       citeCommands: [],
-      dialect: 'bibtex',
+      dialect: 'auto',
       targetBib: '',
       catalogueSources: [],
       keyPattern: '',

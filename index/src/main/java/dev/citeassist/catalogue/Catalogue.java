@@ -71,6 +71,11 @@ public final class Catalogue implements Closeable {
     Files.createDirectories(parent);
     List<ReadProblem> problems = new ArrayList<>();
     boolean rebuilt = false;
+    if (PaperIndex.exists(snapshot) && !opens(snapshot)) {
+      // A snapshot that cannot be opened (a damaged disk, a copy from another version) is derived
+      // data: it is deleted and built again.
+      deleteTree(snapshot);
+    }
     if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
       Path building = Files.createTempDirectory(parent, "building-");
@@ -90,13 +95,24 @@ public final class Catalogue implements Closeable {
     return new Catalogue(index, problems, rebuilt);
   }
 
+  private static boolean opens(Path snapshot) {
+    try (PaperIndex index = PaperIndex.openReadOnly(snapshot)) {
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Renames a finished build into place; if another process got there first, its copy stays. */
   private static void moveIntoPlace(Path building, Path snapshot) throws IOException {
     try {
       Files.move(building, snapshot, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.FileAlreadyExistsException
-        | java.nio.file.DirectoryNotEmptyException e) {
-      // the same fingerprint was built by another process: identical content
+    } catch (java.nio.file.FileSystemException e) {
+      // Linux reports a rename onto a non-empty folder as a plain FileSystemException: when the
+      // snapshot is there, another process built the same fingerprint (identical content).
+      if (!PaperIndex.exists(snapshot)) {
+        throw e;
+      }
     }
   }
 
@@ -237,6 +253,8 @@ public final class Catalogue implements Closeable {
   private static String fingerprint(List<CatalogueSource> sources, KeyPattern pattern)
       throws IOException {
     StringBuilder s = new StringBuilder("v").append(FORMAT_VERSION).append('\n');
+    // A new index layout makes a new snapshot instead of failing to open the old one.
+    s.append("schema ").append(PaperIndex.schemaVersion()).append('\n');
     s.append(pattern).append('\n');
     for (CatalogueSource source : sources) {
       s.append(source.fingerprint()).append('\n');

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,6 +32,14 @@ import org.apache.lucene.index.IndexOptions;
  * characters of each word, where such a prefix is one term. The twins add about a fifth to the
  * tokens of a typical paper; the abstract, two thirds of them, has no twin. Measured at a million
  * papers: a one-letter prefix costs under a millisecond.
+ *
+ * <p>The abstract is indexed only up to its first {@link #ABSTRACT_WORDS} words (it is stored whole
+ * in {@link #PAPER}, for hover and BibTeX). It is the weakest field: it counts only in the fallback
+ * tier of {@link TypedQuery}, below every paper that matched all words in key, title, authors or
+ * venue, so what it adds is the topic of a paper, which its first sentences state. Cut there, it
+ * holds a third of the postings it would hold whole (arXiv abstracts run to about 150 words) and
+ * indexing costs about a quarter less CPU (measured on 200,000 generated arXiv records: 14.4 s
+ * instead of 17 to 21 s); see {@code index/BENCHMARKS.md}.
  *
  * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
  * is stored once, as {@link #PAPER}.
@@ -78,6 +85,9 @@ final class Fields {
   static final String VENUE = "venue";
   static final String ABSTRACT = "abstract";
 
+  /** How many leading words of the abstract are indexed (white-space separated). */
+  static final int ABSTRACT_WORDS = 64;
+
   /** Longest prefix indexed as a term in the twins; longer ones are expanded at search time. */
   static final int GRAMS = 3;
 
@@ -102,12 +112,17 @@ final class Fields {
 
   /** The analyzer for IndexWriter: words for text fields, n-grams for the prefix twins. */
   static Analyzer indexAnalyzer() {
-    return new PerFieldAnalyzerWrapper(
-        WORDS,
-        Map.of(
-            KEY_PREFIX, WHOLE_PREFIXES,
-            TITLE_PREFIX, WORD_PREFIXES,
-            FAMILY_PREFIX, WORD_PREFIXES));
+    // a switch rather than PerFieldAnalyzerWrapper's map: it is asked several times per field
+    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return switch (fieldName) {
+          case KEY_PREFIX -> WHOLE_PREFIXES;
+          case TITLE_PREFIX, FAMILY_PREFIX -> WORD_PREFIXES;
+          default -> WORDS;
+        };
+      }
+    };
   }
 
   /** The folded words of {@code text}, as the text fields index them. */

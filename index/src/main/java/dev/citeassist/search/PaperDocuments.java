@@ -50,7 +50,7 @@ final class PaperDocuments {
       addText(doc, Fields.GIVEN, null, author.given());
     }
     addText(doc, Fields.VENUE, null, paper.venue());
-    addText(doc, Fields.ABSTRACT, null, paper.abstractText());
+    addText(doc, Fields.ABSTRACT, null, leadingWords(paper.abstractText(), Fields.ABSTRACT_WORDS));
     return doc;
   }
 
@@ -62,6 +62,27 @@ final class PaperDocuments {
       throw new IllegalStateException("document " + docId + " has no stored paper");
     }
     return visitor.paper;
+  }
+
+  /**
+   * The first {@code words} words of {@code text}, a word being a run of characters other than
+   * white space (null stays null); {@code text} itself when it has no more.
+   */
+  static String leadingWords(String text, int words) {
+    if (text == null || text.length() <= words) {
+      return text;
+    }
+    int seen = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c <= ' ' || (c >= 0x80 && Character.isWhitespace(c));
+      if (!space && !inWord && ++seen > words) {
+        return text.substring(0, i);
+      }
+      inWord = !space;
+    }
+    return text;
   }
 
   private static void addText(Document doc, String field, String prefixField, String text) {

@@ -54,7 +54,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class PaperIndex implements Closeable {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   /** Reserved commit user data key; hidden from {@link #commitData()}. */
   static final String SCHEMA_KEY = "citeassist.schema";
@@ -93,6 +93,8 @@ public final class PaperIndex implements Closeable {
         new IndexWriterConfig(Fields.indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(ramBufferMb)
+            // flushed segments stay as separate files: a compound file is one more copy of each
+            .setUseCompoundFile(false)
             .setCommitOnClose(false);
     IndexWriter opened = new IndexWriter(directory, config);
     try {
@@ -145,6 +147,14 @@ public final class PaperIndex implements Closeable {
       fs.close();
       throw e;
     }
+  }
+
+  /**
+   * The version of the index layout this code writes and reads; an index of another version must be
+   * rebuilt. Callers that cache indexes include it in their cache keys.
+   */
+  public static String schemaVersion() {
+    return SCHEMA_VERSION;
   }
 
   /** Whether {@code directory} holds a committed index that {@link #openReadOnly} can open. */

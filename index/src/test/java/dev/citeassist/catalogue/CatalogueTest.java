@@ -86,4 +86,28 @@ class CatalogueTest {
       assertTrue(c.index().byKey("ok2").isPresent());
     }
   }
+
+  @Test
+  void aSnapshotThatCannotBeOpenedIsBuiltAgain() throws IOException {
+    CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
+    Path snapshot;
+    try (Catalogue c = Catalogue.open(config)) {
+      assertTrue(c.rebuilt());
+    }
+    try (var parents = Files.list(dir.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      snapshot = snapshots.findFirst().orElseThrow();
+    }
+    try (var files = Files.list(snapshot)) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().startsWith("segments")) {
+          Files.write(f, new byte[] {1, 2, 3});
+        }
+      }
+    }
+    try (Catalogue c = Catalogue.open(config)) {
+      assertTrue(c.rebuilt());
+      assertEquals(188, c.index().size());
+    }
+  }
 }

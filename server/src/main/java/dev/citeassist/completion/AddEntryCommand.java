@@ -126,7 +126,10 @@ public final class AddEntryCommand {
     String newText = null;
     String message = null;
     if (append) {
-      String entry = BibtexWriter.toBibtex(paper.toBuilder().key(key).build(), settings.dialect());
+      String entry =
+          BibtexWriter.toBibtex(
+              paper.toBuilder().key(key).build(),
+              settings.dialectFor(documents.text(project.root())));
       BibAppend add = BibAppend.of(bibText, entry);
       String bibUri = Documents.uri(target);
       if (support.applyEdit() && (exists || support.createFile())) {

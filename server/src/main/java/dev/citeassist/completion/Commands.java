@@ -11,7 +11,16 @@ public final class Commands {
    */
   public static final String ADD_ENTRY = "citeassist.addEntry";
 
-  public static final List<String> ALL = List.of(ADD_ENTRY);
+  /**
+   * Searches the catalogue. Arguments: the query and the most results (default 20); answers the
+   * JSON array of {@code citeassist search --json}.
+   */
+  public static final String SEARCH = "citeassist.search";
+
+  /** Reopens the catalogue in the background, rebuilding its index when a source changed. */
+  public static final String REBUILD_CATALOGUE = "citeassist.rebuildCatalogue";
+
+  public static final List<String> ALL = List.of(ADD_ENTRY, SEARCH, REBUILD_CATALOGUE);
 
   private Commands() {}
 }

@@ -15,14 +15,16 @@ import java.util.logging.Logger;
 
 /**
  * Opens the catalogue in the background so that {@code initialize} answers at once, and hands out
- * its index: a request waits for it a bounded time, then goes on without it. Reopened when its
- * configuration changes. Thread-safe.
+ * its index: a request waits for the first opening a bounded time, then goes on without it.
+ * Reopened when its configuration changes or on request; while a new index is built (reported as
+ * work-done progress) the previous one keeps answering and nobody waits for the build. Thread-safe.
  */
 final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
 
   private static final Logger LOG = Logger.getLogger(CatalogueHolder.class.getName());
 
   private final long waitMillis;
+  private final Supplier<WorkDoneProgress> progress;
   // Its own thread: the common pool may be small (one thread on two cores) and busy.
   private final java.util.concurrent.ExecutorService opener =
       java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -33,40 +35,84 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
           });
   private volatile CatalogueConfig config;
   private volatile CompletableFuture<Catalogue> catalogue;
+  // The last catalogue that opened: answers while a newer one is built.
+  private volatile Catalogue previous;
 
   CatalogueHolder(long waitMillis) {
+    this(waitMillis, () -> new WorkDoneProgress(null, ""));
+  }
+
+  /**
+   * @param progress makes the progress reporter of one (re)opening
+   */
+  CatalogueHolder(long waitMillis, Supplier<WorkDoneProgress> progress) {
     this.waitMillis = waitMillis;
+    this.progress = progress;
   }
 
   /** Opens the catalogue for {@code config} unless it is already open (or opening) for it. */
-  synchronized void open(CatalogueConfig newConfig) {
-    if (newConfig.equals(config) && catalogue != null) {
-      return;
+  void open(CatalogueConfig newConfig) {
+    open(newConfig, false);
+  }
+
+  /**
+   * Opens the catalogue for {@code config}; with {@code again}, even when it is open for it (the
+   * index is rebuilt when a source changed since).
+   *
+   * @return completes when this opening is done
+   */
+  synchronized CompletableFuture<Catalogue> open(CatalogueConfig newConfig, boolean again) {
+    if (!again && same(newConfig, config) && catalogue != null) {
+      return catalogue;
     }
-    CompletableFuture<Catalogue> old = catalogue;
     config = newConfig;
-    catalogue =
+    WorkDoneProgress task = progress.get();
+    CompletableFuture<Catalogue> next =
         CompletableFuture.supplyAsync(
             () -> {
               long t0 = System.nanoTime();
               try {
-                Catalogue c = Catalogue.open(newConfig);
-                LOG.info(
-                    () ->
-                        "catalogue open in "
-                            + (System.nanoTime() - t0) / 1_000_000
-                            + " ms ("
-                            + newConfig.cacheDir()
-                            + ")");
-                return c;
+                Catalogue c;
+                try {
+                  c = Catalogue.open(newConfig, task);
+                } catch (IOException first) {
+                  // Another process may have put the same snapshot in place as this one finished
+                  // (Linux reports "Directory not empty" as a plain FileSystemException): once
+                  // more.
+                  LOG.log(Level.INFO, "opening the catalogue failed; trying once more", first);
+                  c = Catalogue.open(newConfig, task);
+                }
+                Catalogue opened = c;
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                LOG.info(() -> "catalogue open in " + ms + " ms (" + newConfig.cacheDir() + ")");
+                task.done(opened.index().size() + " papers indexed in " + ms + " ms");
+                return opened;
               } catch (IOException e) {
+                task.done("the catalogue could not be built: " + e.getMessage());
                 throw new java.io.UncheckedIOException(e);
+              } catch (RuntimeException e) {
+                task.done("the catalogue could not be built: " + e.getMessage());
+                throw e;
               }
             },
             opener);
-    if (old != null) {
-      old.thenAccept(this::closeQuietly);
-    }
+    catalogue = next;
+    next.thenAccept(
+        c -> {
+          Catalogue before = previous;
+          previous = c;
+          if (before != null && before != c) {
+            closeQuietly(before);
+          }
+        });
+    return next;
+  }
+
+  private static boolean same(CatalogueConfig a, CatalogueConfig b) {
+    return b != null
+        && a.cacheDir().equals(b.cacheDir())
+        && a.sources().equals(b.sources())
+        && a.keyPattern().toString().equals(b.keyPattern().toString());
   }
 
   @Override
@@ -74,6 +120,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
     CompletableFuture<Catalogue> c = catalogue;
     if (c == null) {
       return null;
+    }
+    Catalogue before = previous;
+    if (!c.isDone() && before != null) {
+      // Reopening: answer from the previous catalogue, never wait for the new one.
+      return before.index();
     }
     try {
       return c.get(waitMillis, TimeUnit.MILLISECONDS).index();
@@ -84,7 +135,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       return null;
     } catch (ExecutionException | RuntimeException e) {
       LOG.log(Level.WARNING, "the catalogue could not be opened", e);
-      return null;
+      return before == null ? null : before.index();
     }
   }
 

@@ -10,6 +10,8 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.hover.CitationHover;
 import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.navigation.BibSymbols;
+import dev.citeassist.navigation.KeyNavigation;
 import dev.citeassist.settings.Settings;
 import dev.citeassist.settings.SettingsParser;
 import java.io.IOException;
@@ -72,6 +74,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   final AddEntryCommand addEntry;
   final dev.citeassist.diagnostics.Diagnostics diagnostics;
   final dev.citeassist.diagnostics.QuickFixes quickFixes;
+  final KeyNavigation navigation;
+  final BibSymbols symbols;
+  final WatchedFiles watched;
   private final CiteAssistTextDocumentService textDocuments;
   private final CiteAssistWorkspaceService workspace;
 
@@ -80,7 +85,12 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
    */
   public CiteAssistLanguageServer(Runnable onExit) {
     this.onExit = onExit;
-    this.catalogue = new CatalogueHolder(10_000);
+    this.catalogue =
+        new CatalogueHolder(
+            10_000,
+            () ->
+                new WorkDoneProgress(
+                    workDoneProgress() ? client : null, "CiteAssist: building the catalogue"));
     AtomicInteger n = new AtomicInteger();
     this.requests =
         Executors.newFixedThreadPool(
@@ -98,6 +108,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         new dev.citeassist.diagnostics.Diagnostics(
             documents, projects, bibliography, () -> scanner, () -> client);
     this.quickFixes = new dev.citeassist.diagnostics.QuickFixes(bibliography, catalogue);
+    this.navigation = new KeyNavigation(documents, projects, () -> scanner);
+    this.symbols = new BibSymbols(documents, projects, bibliography, catalogue);
+    this.watched = new WatchedFiles(documents, bibliography);
     this.textDocuments = new CiteAssistTextDocumentService(this);
     this.workspace = new CiteAssistWorkspaceService(this);
   }
@@ -125,7 +138,21 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
     projects.setBibFolders(s.bibFolders());
-    catalogue.open(new CatalogueConfig(s.cacheDir(), catalogueSources(s)));
+    catalogue.open(catalogueConfig(s));
+  }
+
+  private static CatalogueConfig catalogueConfig(Settings s) {
+    return new CatalogueConfig(s.cacheDir(), catalogueSources(s), s.keyPatternOrDefault());
+  }
+
+  /** Reopens the catalogue in the background (rebuilt when a source changed), with progress. */
+  CompletableFuture<?> rebuildCatalogue() {
+    return catalogue.open(catalogueConfig(settings), true);
+  }
+
+  private boolean workDoneProgress() {
+    var w = capabilities.getWindow();
+    return w != null && Boolean.TRUE.equals(w.getWorkDoneProgress());
   }
 
   /** The sources {@code citeassist index} registered, then the ones the settings name. */
@@ -159,6 +186,11 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         new org.eclipse.lsp4j.CodeActionOptions(
             List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ALL));
+    caps.setDefinitionProvider(true);
+    caps.setReferencesProvider(true);
+    caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
+    caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(new org.eclipse.lsp4j.WorkspaceSymbolOptions(true));
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("citeassist", version())));
   }
@@ -177,7 +209,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
         && client != null) {
       var options =
           new DidChangeWatchedFilesRegistrationOptions(
-              List.of(new FileSystemWatcher(Either.forLeft("**/*.{bib,tex}"))));
+              List.of(
+                  new FileSystemWatcher(Either.forLeft("**/*.bib")),
+                  new FileSystemWatcher(Either.forLeft("**/*.tex"))));
       client.registerCapability(
           new RegistrationParams(
               List.of(

@@ -13,16 +13,30 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -176,6 +190,58 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
+      definition(DefinitionParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel ->
+            Either.forLeft(
+                server.navigation.definition(
+                    params.getTextDocument().getUri(), params.getPosition())));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel ->
+            server.navigation.references(
+                params.getTextDocument().getUri(),
+                params.getPosition(),
+                params.getContext() != null && params.getContext().isIncludeDeclaration()));
+  }
+
+  @Override
+  public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>>
+      prepareRename(PrepareRenameParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          PrepareRenameResult r =
+              server.navigation.prepareRename(
+                  params.getTextDocument().getUri(), params.getPosition());
+          return r == null ? null : Either3.forSecond(r);
+        });
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+    var ws = server.capabilities().getWorkspace();
+    boolean documentChanges =
+        ws != null
+            && ws.getWorkspaceEdit() != null
+            && Boolean.TRUE.equals(ws.getWorkspaceEdit().getDocumentChanges());
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel ->
+            server.navigation.rename(
+                params.getTextDocument().getUri(),
+                params.getPosition(),
+                params.getNewName(),
+                documentChanges));
+  }
+
+  @Override
   public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>>
       codeAction(org.eclipse.lsp4j.CodeActionParams params) {
     return CompletableFutures.computeAsync(
@@ -198,6 +264,21 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
             LOG.log(Level.WARNING, "quick fixes failed", e);
             return List.of();
           }
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          String uri = params.getTextDocument().getUri();
+          List<Either<SymbolInformation, DocumentSymbol>> out = new java.util.ArrayList<>();
+          if (isBib(uri)) {
+            server.symbols.documentSymbols(uri).forEach(s -> out.add(Either.forRight(s)));
+          }
+          return out;
         });
   }
 

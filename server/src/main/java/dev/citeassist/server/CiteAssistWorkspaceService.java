@@ -2,21 +2,24 @@ package dev.citeassist.server;
 
 import dev.citeassist.completion.AddEntryCommand;
 import dev.citeassist.completion.Commands;
-import dev.citeassist.document.Documents;
-import java.nio.file.Path;
+import dev.citeassist.navigation.BibSymbols;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
-import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** Settings changes, watched {@code .bib} files, and the commands; thin hand-offs. */
+/** Settings changes, watched files, workspace symbols and the commands; thin hand-offs. */
 final class CiteAssistWorkspaceService implements WorkspaceService {
 
   private static final Logger LOG = Logger.getLogger(CiteAssistWorkspaceService.class.getName());
@@ -34,19 +37,51 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
 
   @Override
   public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-    for (FileEvent e : params.getChanges()) {
-      if (!CiteAssistTextDocumentService.isBib(e.getUri())) {
-        continue;
-      }
-      Path p = Documents.path(e.getUri());
-      if (server.documents.get(p).isEmpty() && server.bibliography.isTracked(p)) {
-        server.bibliography.update(p, server.documents.text(p));
-      }
-    }
+    server.requests.execute(() -> server.watched.changed(params.getChanges()));
+  }
+
+  @Override
+  public CompletableFuture<
+          Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>>
+      symbol(WorkspaceSymbolParams params) {
+    return CompletableFutures.computeAsync(
+        server.requests,
+        cancel -> {
+          try {
+            return Either.forRight(
+                server.symbols.workspaceSymbols(
+                    params.getQuery(),
+                    server.settings().completionLimit(),
+                    BibSymbols.lazyLocations(server.capabilities())));
+          } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "workspace symbols failed", e);
+            return Either.forRight(List.of());
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceSymbol> resolveWorkspaceSymbol(WorkspaceSymbol symbol) {
+    return CompletableFuture.completedFuture(BibSymbols.resolve(symbol));
   }
 
   @Override
   public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+    if (Commands.SEARCH.equals(params.getCommand())) {
+      return CompletableFutures.computeAsync(
+          server.requests,
+          cancel -> {
+            try {
+              return CatalogueCommands.search(params.getArguments(), server.catalogue.get());
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    }
+    if (Commands.REBUILD_CATALOGUE.equals(params.getCommand())) {
+      server.rebuildCatalogue();
+      return CompletableFuture.completedFuture(null);
+    }
     if (!Commands.ADD_ENTRY.equals(params.getCommand())) {
       return CompletableFuture.completedFuture(null);
     }

@@ -41,12 +41,12 @@ final class ClientLogHandler extends Handler {
     String line = LocalTime.now() + " " + record.getLevel() + " " + message;
     err.println(line);
     LanguageClient c = client;
-    // An interrupted thread (an executor shut down at exit) must not write: NIO closes a channel
-    // written to by an interrupted thread, which would end the connection of the next server
-    // (tests run several in one JVM, sharing the root logger).
+    // An interrupted thread must not write: on an interruptible channel (in-process pipes) the
+    // write
+    // would close the connection for everyone.
     if (c != null
-        && !Thread.currentThread().isInterrupted()
-        && !record.getLoggerName().startsWith("org.eclipse.lsp4j")) {
+        && !record.getLoggerName().startsWith("org.eclipse.lsp4j")
+        && !Thread.currentThread().isInterrupted()) {
       MessageType type =
           record.getLevel().intValue() >= Level.SEVERE.intValue()
               ? MessageType.Error

@@ -1,6 +1,7 @@
 package dev.citeassist.settings;
 
 import dev.citeassist.bibtex.BibtexDialect;
+import dev.citeassist.citekey.KeyPattern;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,15 @@ import java.util.Set;
  *
  * @param completionLimit most completion items returned (then the list is incomplete)
  * @param extraCiteCommands command names (no backslash) that take cite keys like {@code \cite}
- * @param dialect how generated entries are written
+ * @param dialect how generated entries are written, or null to detect it from the root document
+ *     (see {@link #dialectFor})
  * @param targetBib the {@code .bib} new entries go to (relative to the root document), or null for
  *     the first one the document names
  * @param catalogueSources catalogue sources added to the built-in seeds and to those that {@code
  *     citeassist index} registered
  * @param cacheDir where the catalogue index lives
+ * @param keyPattern how catalogue keys are made (JabRef syntax, e.g. {@code
+ *     [auth:lower][year][veryshorttitle:lower]}), or null for the catalogue's default
  * @param bibFolders folders searched for a {@code .bib} the document names that is not beside the
  *     root (before {@code BIBINPUTS}), relative to the root's folder unless absolute
  */
@@ -27,6 +31,7 @@ public record Settings(
     String targetBib,
     List<Path> catalogueSources,
     Path cacheDir,
+    String keyPattern,
     List<Path> bibFolders) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
@@ -41,11 +46,26 @@ public record Settings(
     return new Settings(
         DEFAULT_COMPLETION_LIMIT,
         Set.of(),
-        BibtexDialect.BIBTEX,
+        null,
         null,
         List.of(),
         defaultCacheDir(),
+        null,
         List.of());
+  }
+
+  /**
+   * The dialect for a project whose root document has {@code rootText} (null when unknown): the
+   * configured one, else biblatex when the root loads the {@code biblatex} package, else bibtex (a
+   * {@code \bibliographystyle}, or nothing to go by).
+   */
+  public BibtexDialect dialectFor(String rootText) {
+    return dialect != null ? dialect : DialectDetection.detect(rootText);
+  }
+
+  /** The cite-key pattern, parsed ({@link KeyPattern#DEFAULT} when none is set). */
+  public KeyPattern keyPatternOrDefault() {
+    return keyPattern == null ? KeyPattern.DEFAULT : KeyPattern.parse(keyPattern);
   }
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */

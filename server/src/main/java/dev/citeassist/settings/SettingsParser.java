@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.citeassist.bibtex.BibtexDialect;
+import dev.citeassist.citekey.KeyPattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +46,11 @@ public final class SettingsParser {
       }
     }
     BibtexDialect dialect = current.dialect();
-    if (o.get("dialect") instanceof JsonElement d && d.isJsonPrimitive()) {
+    if (o.get("dialect") instanceof JsonElement d
+        && d.isJsonPrimitive()
+        && d.getAsString().equalsIgnoreCase("auto")) {
+      dialect = null;
+    } else if (o.get("dialect") instanceof JsonElement d && d.isJsonPrimitive()) {
       try {
         dialect = BibtexDialect.valueOf(d.getAsString().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException ignored) {
@@ -80,6 +85,20 @@ public final class SettingsParser {
         }
       }
     }
-    return new Settings(limit, commands, dialect, target, sources, cache, bibFolders);
+    String keyPattern = current.keyPattern();
+    if (o.get("keyPattern") instanceof JsonElement k && k.isJsonPrimitive()) {
+      String p = k.getAsString().trim();
+      if (p.isEmpty()) {
+        keyPattern = null;
+      } else {
+        try {
+          KeyPattern.parse(p);
+          keyPattern = p;
+        } catch (IllegalArgumentException ignored) {
+          // Keep the current pattern.
+        }
+      }
+    }
+    return new Settings(limit, commands, dialect, target, sources, cache, keyPattern, bibFolders);
   }
 }

@@ -192,6 +192,16 @@ final class LspHarness implements AutoCloseable {
       we.setResourceOperations(List.of(ResourceOperationKind.Create));
       ws.setWorkspaceEdit(we);
     }
+    if (f.applyEdit()) {
+      // A full client: watches files when asked to, and shows work-done progress.
+      ws.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
+      org.eclipse.lsp4j.WindowClientCapabilities window =
+          new org.eclipse.lsp4j.WindowClientCapabilities();
+      window.setWorkDoneProgress(true);
+      ClientCapabilities caps = new ClientCapabilities(ws, td, null);
+      caps.setWindow(window);
+      return caps;
+    }
     return new ClientCapabilities(ws, td, null);
   }
 

@@ -8,10 +8,12 @@ import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
 import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.UnregistrationParams;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -26,6 +28,8 @@ final class RecordingClient implements LanguageClient {
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
   final java.util.Map<String, PublishDiagnosticsParams> diagnostics =
       new java.util.concurrent.ConcurrentHashMap<>();
+  final List<WorkDoneProgressCreateParams> progressCreated = new CopyOnWriteArrayList<>();
+  final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   volatile Function<ApplyWorkspaceEditParams, Boolean> editor = e -> true;
 
   @Override
@@ -62,6 +66,17 @@ final class RecordingClient implements LanguageClient {
   public CompletableFuture<Void> registerCapability(RegistrationParams params) {
     registrations.add(params);
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+    progressCreated.add(params);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void notifyProgress(ProgressParams params) {
+    progress.add(params);
   }
 
   @Override

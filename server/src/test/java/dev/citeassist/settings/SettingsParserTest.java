@@ -19,7 +19,7 @@ class SettingsParserTest {
         """
         {"completionLimit": 20, "citeCommands": ["\\\\mycite", "footcitet"], "dialect": "biblatex",
          "targetBib": "lib/refs", "catalogueSources": ["/data/zotero.json"], "cacheDir": "/tmp/c",
-         "bibFolders": ["/home/me/texmf/bibtex"]}
+         "keyPattern": "[auth][year]", "bibFolders": ["/home/me/texmf/bibtex"]}
         """;
     Settings expected =
         new Settings(
@@ -29,6 +29,7 @@ class SettingsParserTest {
             "lib/refs",
             List.of(Path.of("/data/zotero.json")),
             Path.of("/tmp/c"),
+            "[auth][year]",
             List.of(Path.of("/home/me/texmf/bibtex")));
     assertEquals(expected, SettingsParser.parse(JsonParser.parseString(section), defaults));
     assertEquals(

@@ -1,0 +1,77 @@
+package dev.citeassist.server;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.citeassist.completion.Commands;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.SearchHit;
+import dev.citeassist.search.SearchQuery;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The catalogue's commands: {@value Commands#SEARCH} answers the JSON of {@code citeassist search
+ * --json} (one object per hit: key, score, title, authors, etAl, year, venue, category, doi,
+ * arxivId, url, abstract); {@value Commands#REBUILD_CATALOGUE} is handled by the server, which owns
+ * the catalogue's configuration.
+ */
+final class CatalogueCommands {
+
+  static final int DEFAULT_LIMIT = 20;
+
+  private CatalogueCommands() {}
+
+  /**
+   * Arguments: the query, then optionally the most hits (1 to 1000). An empty array without a
+   * catalogue.
+   */
+  static JsonArray search(List<Object> arguments, PaperIndex index) throws IOException {
+    String query = arguments == null || arguments.isEmpty() ? "" : string(arguments.get(0));
+    int limit = DEFAULT_LIMIT;
+    if (arguments != null && arguments.size() > 1) {
+      try {
+        limit = Math.max(1, Math.min(1000, (int) Double.parseDouble(string(arguments.get(1)))));
+      } catch (NumberFormatException e) {
+        // Keep the default.
+      }
+    }
+    JsonArray array = new JsonArray();
+    if (index == null || query.isBlank()) {
+      return array;
+    }
+    for (SearchHit hit : index.search(SearchQuery.of(query, limit))) {
+      array.add(json(hit));
+    }
+    return array;
+  }
+
+  private static String string(Object o) {
+    if (o instanceof JsonPrimitive p) {
+      return p.getAsString();
+    }
+    return o instanceof JsonElement e && e.isJsonNull() ? "" : String.valueOf(o);
+  }
+
+  static JsonObject json(SearchHit hit) {
+    Paper p = hit.paper();
+    JsonObject o = new JsonObject();
+    o.addProperty("key", p.key());
+    o.addProperty("score", hit.score());
+    o.addProperty("title", p.title());
+    JsonArray authors = new JsonArray();
+    p.authors().forEach(a -> authors.add(a.display()));
+    o.add("authors", authors);
+    o.addProperty("etAl", p.etAl());
+    o.addProperty("year", p.year());
+    o.addProperty("venue", p.venue());
+    o.addProperty("category", p.category());
+    o.addProperty("doi", p.doi());
+    o.addProperty("arxivId", p.arxivId());
+    o.addProperty("url", p.url());
+    o.addProperty("abstract", p.abstractText());
+    return o;
+  }
+}

@@ -97,6 +97,14 @@ for c in "${cases[@]}"; do
       fi
     fi
     if [ ! -f "$job.blg" ]; then echo "$name: no .blg ($tool did not run)"; exit 1; fi
+    # No oracle from a run that never reached the bibliography: bibtex without \bibdata (LaTeX
+    # stopped before \bibliography), biber on a malformed .bcf.
+    if [ "$tool" = bibtex ] && ! cat ./*.aux | grep -q '\\bibdata'; then
+      echo "$name: LaTeX stopped before \bibliography; no oracle"; exit 1
+    fi
+    if [ "$tool" = biber ] && grep -q 'ERROR - ' "$job.blg"; then
+      echo "$name: biber failed ($(grep -m1 -o 'ERROR - .*' "$job.blg")); no oracle"; exit 1
+    fi
     {
       echo "# root: $project/$root"
       echo "# made by: $engine -interaction=nonstopmode $job.tex; $tool $job (in $project/$(dirname "$root"))"

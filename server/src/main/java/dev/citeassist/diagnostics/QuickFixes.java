@@ -2,7 +2,6 @@ package dev.citeassist.diagnostics;
 
 import dev.citeassist.completion.Commands;
 import dev.citeassist.document.BibEntry;
-import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.TextDocument;
@@ -208,9 +207,5 @@ public final class QuickFixes {
       cur = t;
     }
     return prev[b.length()];
-  }
-
-  static String uri(Path p) {
-    return Documents.uri(p);
   }
 }

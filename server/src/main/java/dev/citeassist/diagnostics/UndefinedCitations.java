@@ -185,8 +185,4 @@ final class UndefinedCitations {
             keys));
     return keys;
   }
-
-  static String uri(Path file) {
-    return Documents.uri(file);
-  }
 }

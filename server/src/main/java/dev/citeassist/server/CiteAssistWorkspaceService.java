@@ -37,7 +37,12 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
 
   @Override
   public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-    server.requests.execute(() -> server.watched.changed(params.getChanges()));
+    server.requests.execute(
+        () -> {
+          server.watched.changed(params.getChanges());
+          // a file changed on disk can define or drop keys that other files cite
+          params.getChanges().forEach(change -> server.diagnostics.changed(change.getUri()));
+        });
   }
 
   @Override

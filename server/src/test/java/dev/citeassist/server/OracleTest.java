@@ -1,6 +1,7 @@
 package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -30,11 +31,13 @@ class OracleTest {
 
   static Path shared() {
     String p = System.getProperty("citeassist.shared");
+    // Normalised: the server names files by normalised paths, and surefire's property is
+    // "<repository>/../shared".
     if (p != null && Files.isDirectory(Path.of(p))) {
-      return Path.of(p);
+      return Path.of(p).toAbsolutePath().normalize();
     }
     String env = System.getenv("CITEASSIST_SHARED");
-    return Path.of(env != null ? env : "/work/shared");
+    return Path.of(env != null ? env : "/work/shared").toAbsolutePath().normalize();
   }
 
   /** The oracle files; each names its root ({@code # root: project/file.tex}) and command. */
@@ -76,13 +79,19 @@ class OracleTest {
       h.server
           .getWorkspaceService()
           .didChangeConfiguration(new DidChangeConfigurationParams(settings));
-      Path rootFile = corpus.resolve(root);
+      Path rootFile = corpus.resolve(root).toAbsolutePath().normalize();
       h.open(rootFile);
       String rootUri = Documents.uri(rootFile);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
       while (!h.client.diagnostics.containsKey(rootUri) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
+      assertTrue(
+          h.client.diagnostics.containsKey(rootUri),
+          "no diagnostics for the root "
+              + rootUri
+              + "; published: "
+              + h.client.diagnostics.keySet());
       TreeSet<String> reported = new TreeSet<>();
       for (PublishDiagnosticsParams p : h.client.diagnostics.values()) {
         String text = new dev.citeassist.document.Documents().text(Documents.path(p.getUri()));

@@ -300,7 +300,7 @@ public final class Catalogue implements Closeable {
   }
 
   /** Counts bytes read, for progress; reading a source fully makes {@code count} its size. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
+  static final class CountingInputStream extends java.io.FilterInputStream {
     private long count;
 
     CountingInputStream(InputStream in) {

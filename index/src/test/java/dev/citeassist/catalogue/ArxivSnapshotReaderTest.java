@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeassist.bench.ArxivSnapshotGenerator;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -141,7 +140,8 @@ class ArxivSnapshotReaderTest {
     long size = Files.size(snapshot);
     long[] readAtFirstPaper = {-1};
 
-    try (CountingInputStream in = new CountingInputStream(Files.newInputStream(snapshot))) {
+    try (Catalogue.CountingInputStream in =
+        new Catalogue.CountingInputStream(Files.newInputStream(snapshot))) {
       reader.read(
           "snapshot.jsonl",
           in,
@@ -149,11 +149,11 @@ class ArxivSnapshotReaderTest {
             @Override
             public void paper(Paper paper) {
               if (readAtFirstPaper[0] < 0) {
-                readAtFirstPaper[0] = in.count;
+                readAtFirstPaper[0] = in.count();
               }
             }
           });
-      assertEquals(size, in.count);
+      assertEquals(size, in.count());
     }
 
     assertTrue(size > 50_000_000, "the generated snapshot has " + size + " bytes");
@@ -178,32 +178,6 @@ class ArxivSnapshotReaderTest {
     @Override
     public void problem(ReadProblem problem) {
       problems++;
-    }
-  }
-
-  private static final class CountingInputStream extends FilterInputStream {
-    long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.citeassist.cli;
 
+import dev.citeassist.search.LuceneClasses;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,8 @@ public final class Main {
 
   public static void main(String[] args) {
     LUCENE_VECTORS.setLevel(Level.SEVERE);
+    // Before any thread of the server or of an index build touches Lucene.
+    LuceneClasses.initialise();
     int code = new Cli(System.in, System.out, System.err).run(args);
     if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) {
       System.exit(code);

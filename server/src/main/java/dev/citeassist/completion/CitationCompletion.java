@@ -103,7 +103,14 @@ public final class CitationCompletion {
     Set<String> exclude = new HashSet<>(ctx.keys());
     String prefix = ctx.prefix();
     Map<String, Candidate> byKey = new LinkedHashMap<>();
-    boolean incomplete = bibliography.loading(bibs);
+    // What the list lacks because background work has not finished: said in the list itself.
+    List<String> waiting = new ArrayList<>();
+    for (Path bib : bibs) {
+      if (bibliography.loading(List.of(bib))) {
+        waiting.add("reading " + bib.getFileName());
+      }
+    }
+    boolean incomplete = !waiting.isEmpty();
     cancel.checkCanceled();
 
     List<Candidate> projectCandidates = new ArrayList<>();
@@ -141,6 +148,7 @@ public final class CitationCompletion {
     PaperIndex index = catalogue.get();
     if (index == null) {
       incomplete = true;
+      waiting.add("opening the paper catalogue");
     } else {
       try {
         List<SearchHit> hits =
@@ -177,7 +185,33 @@ public final class CitationCompletion {
     for (int i = 0; i < merged.size(); i++) {
       items.add(item(merged.get(i), i, ctx, request));
     }
+    if (!waiting.isEmpty()) {
+      items.add(waitingItem(waiting, ctx, request.document()));
+    }
     return new CompletionList(incomplete, items);
+  }
+
+  /**
+   * The last item of a list that lacks what background work has not delivered yet, saying what: the
+   * list is also marked incomplete, so the next keystroke asks again. Accepting it changes nothing
+   * (it replaces the typed text by itself) and it runs no command.
+   */
+  private static CompletionItem waitingItem(
+      List<String> waiting, CitationContext ctx, TextDocument doc) {
+    String what = String.join(", ", waiting);
+    CompletionItem item = new CompletionItem("… CiteAssist is " + what);
+    item.setKind(CompletionItemKind.Text);
+    item.setDetail("more results as you type");
+    // Last in the list, and kept by client-side filtering of what was typed.
+    item.setSortText("\uffff");
+    item.setFilterText(ctx.prefix() + " " + what);
+    item.setInsertTextFormat(InsertTextFormat.PlainText);
+    item.setTextEdit(
+        Either.forLeft(
+            new TextEdit(
+                doc.range(ctx.replaceStart(), ctx.replaceEnd()),
+                doc.text().substring(ctx.replaceStart(), ctx.replaceEnd()))));
+    return item;
   }
 
   /**

@@ -6,7 +6,9 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.document.TextDocument;
 import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.watchdog.Watchdog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,8 @@ public final class Diagnostics {
     executor.execute(
         () -> {
           queued.remove(uri);
-          try {
+          try (Watchdog.Task watched =
+              Watchdog.global().watch("diagnostics of " + uri, Duration.ofMinutes(2))) {
             Path file = Documents.path(uri);
             if (uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {
               publishBib(file);
@@ -111,6 +114,14 @@ public final class Diagnostics {
     do {
       bibliography.idle().get(60, TimeUnit.SECONDS);
     } while (bibliography.loading(project.bibFiles()) && System.nanoTime() < deadline);
+    if (bibliography.loading(project.bibFiles())) {
+      // Publishing now would flag every key of the unread files as undefined.
+      LOG.warning(
+          "diagnostics of "
+              + project.root().getFileName()
+              + " skipped: its .bib files are not read yet");
+      return;
+    }
     var byFile = undefined.find(project, scanner.get());
     // The root last: when its diagnostics arrive, the whole project's have.
     List<Map.Entry<Path, List<UndefinedCitations.Undefined>>> order =

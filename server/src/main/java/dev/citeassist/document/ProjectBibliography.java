@@ -9,9 +9,11 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
+import dev.citeassist.watchdog.Watchdog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,6 +104,45 @@ public final class ProjectBibliography implements Closeable {
     return false;
   }
 
+  /**
+   * Waits at most {@code millis} until none of these files waits for its first indexing.
+   *
+   * @return true when they are all read
+   */
+  public boolean awaitRead(Collection<Path> bibFiles, long millis) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+    while (loading(bibFiles)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        idle().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (java.util.concurrent.ExecutionException e) {
+        return !loading(bibFiles);
+      }
+      if (loading(bibFiles) && !requestedAll(bibFiles)) {
+        // Nobody scheduled them: waiting would not help.
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean requestedAll(Collection<Path> bibFiles) {
+    for (Path f : bibFiles) {
+      if (!requested.contains(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public boolean isTracked(Path file) {
     return requested.contains(file);
   }
@@ -116,6 +157,14 @@ public final class ProjectBibliography implements Closeable {
     if (text == null) {
       return;
     }
+    // 100k entries take seconds; minutes mean something is stuck, and the watchdog says so.
+    try (Watchdog.Task watched =
+        Watchdog.global().watch("indexing " + file.getFileName(), Duration.ofMinutes(2))) {
+      index(file, text);
+    }
+  }
+
+  private void index(Path file, String text) {
     long t0 = System.nanoTime();
     try {
       if (index == null) {

@@ -34,6 +34,10 @@ public final class CitationHover {
   private static final Pattern ENTRY_HEADER = Pattern.compile("@\\w+\\s*[{(]\\s*([^,\\s{}()]+)");
 
   private final ProjectBibliography bibliography;
+
+  /** How long a hover waits for a project {@code .bib} that is being read. */
+  static final long BIB_WAIT_MILLIS = 2_000;
+
   private final Supplier<PaperIndex> catalogue;
   private final Supplier<CitationScanner> scanner;
 
@@ -89,6 +93,8 @@ public final class CitationHover {
   private Hover describe(
       String key, List<Path> bibs, Project project, String texUri, boolean markdown)
       throws IOException {
+    // A hover is asked for once: worth a short wait for a .bib that is being read right now.
+    bibliography.awaitRead(bibs, BIB_WAIT_MILLIS);
     Optional<BibEntry> entry = bibliography.entry(key, bibs);
     String text;
     if (entry.isPresent()) {
@@ -109,6 +115,12 @@ public final class CitationHover {
         }
       } else {
         text = markdown ? "No entry for `" + key + "`" : "No entry for " + key;
+        // Not found because background work has not finished is not the same as not found.
+        if (bibliography.loading(bibs)) {
+          text += " yet: the project's .bib files are still being read";
+        } else if (index == null) {
+          text += " yet: the paper catalogue is still opening";
+        }
       }
     }
     return new Hover(

@@ -3,8 +3,10 @@ package dev.citeassist.server;
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.search.PaperIndex;
+import dev.citeassist.watchdog.Watchdog;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +73,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
         CompletableFuture.supplyAsync(
             () -> {
               long t0 = System.nanoTime();
-              try {
+              // A build of a large catalogue takes minutes; opening a snapshot, a second.
+              try (Watchdog.Task watched =
+                  Watchdog.global().watch("opening the catalogue", Duration.ofMinutes(15))) {
                 Catalogue c;
                 try {
                   c = Catalogue.open(newConfig, task);
@@ -115,8 +119,17 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
         && a.keyPattern().toString().equals(b.keyPattern().toString());
   }
 
+  /** The index, waiting for the first opening at most the bound given at construction. */
   @Override
   public PaperIndex get() {
+    return get(waitMillis);
+  }
+
+  /**
+   * The index, or null when there is none yet: waits for the first opening at most {@code
+   * budgetMillis} (a reopening never makes anyone wait; the previous index answers).
+   */
+  PaperIndex get(long budgetMillis) {
     CompletableFuture<Catalogue> c = catalogue;
     if (c == null) {
       return null;
@@ -127,7 +140,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       return before.index();
     }
     try {
-      return c.get(waitMillis, TimeUnit.MILLISECONDS).index();
+      return c.get(budgetMillis, TimeUnit.MILLISECONDS).index();
     } catch (TimeoutException e) {
       return null;
     } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import dev.citeassist.hover.CitationHover;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.navigation.BibSymbols;
 import dev.citeassist.navigation.KeyNavigation;
+import dev.citeassist.search.LuceneClasses;
 import dev.citeassist.settings.Settings;
 import dev.citeassist.settings.SettingsParser;
 import java.io.IOException;
@@ -57,6 +58,22 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
 
   private static final Logger LOG = Logger.getLogger(CiteAssistLanguageServer.class.getName());
 
+  static {
+    // The catalogue and .bib threads of an instance first touch Lucene at the same instant: its
+    // classes with circular initialisers are initialised here, on one thread, before any instance.
+    LuceneClasses.initialise();
+  }
+
+  /**
+   * How long a completion, code action or symbol search waits for the catalogue's first opening
+   * (from its snapshot that takes well under a second; a first build takes longer, and the list
+   * says so meanwhile).
+   */
+  static final long TYPING_WAIT_MILLIS = 500;
+
+  /** How long a hover waits for it: a hover is asked for once, not on every keystroke. */
+  static final long HOVER_WAIT_MILLIS = 2_000;
+
   final Documents documents = new Documents();
   final ProjectModel projects = new ProjectModel(documents);
   final ProjectBibliography bibliography = new ProjectBibliography();
@@ -100,16 +117,23 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
               t.setDaemon(true);
               return t;
             });
+    // Typing-time requests answer from what is ready: the first opening of the catalogue is
+    // waited for only briefly, and the list says that it is still opening.
     this.completion =
-        new CitationCompletion(bibliography, catalogue, () -> scanner, documents::text);
-    this.hover = new CitationHover(bibliography, catalogue, () -> scanner);
+        new CitationCompletion(
+            bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS), () -> scanner, documents::text);
+    this.hover =
+        new CitationHover(bibliography, () -> catalogue.get(HOVER_WAIT_MILLIS), () -> scanner);
     this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
     this.diagnostics =
         new dev.citeassist.diagnostics.Diagnostics(
             documents, projects, bibliography, () -> scanner, () -> client);
-    this.quickFixes = new dev.citeassist.diagnostics.QuickFixes(bibliography, catalogue);
+    this.quickFixes =
+        new dev.citeassist.diagnostics.QuickFixes(
+            bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS));
     this.navigation = new KeyNavigation(documents, projects, () -> scanner);
-    this.symbols = new BibSymbols(documents, projects, bibliography, catalogue);
+    this.symbols =
+        new BibSymbols(documents, projects, bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS));
     this.watched = new WatchedFiles(documents, bibliography);
     this.textDocuments = new CiteAssistTextDocumentService(this);
     this.workspace = new CiteAssistWorkspaceService(this);

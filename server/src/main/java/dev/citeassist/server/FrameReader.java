@@ -284,6 +284,10 @@ final class FrameReader implements MessageProducer, Closeable {
           "the message is not valid UTF-8");
       return;
     }
+    if (text.startsWith("\uFEFF")) {
+      // A byte order mark is not JSON, but it is harmless: some writers put one before any text.
+      text = text.substring(1);
+    }
     if (nesting(frame.body()) > MAX_NESTING) {
       reject(
           idOf(text),
@@ -324,7 +328,7 @@ final class FrameReader implements MessageProducer, Closeable {
       reader.setStrictness(Strictness.LENIENT);
       element = JsonParser.parseReader(reader);
     } catch (RuntimeException | StackOverflowError e) {
-      reject(null, ResponseErrorCode.ParseError, "the message is not JSON: " + OneLine.of(e));
+      reject(null, ResponseErrorCode.ParseError, "the message is not JSON: " + OneLine.reason(e));
       return;
     }
     if (element.isJsonArray()) {
@@ -337,11 +341,23 @@ final class FrameReader implements MessageProducer, Closeable {
       reject(null, ResponseErrorCode.InvalidRequest, "a message must be a JSON object");
     } else if (element.getAsJsonObject().has("id") && idOf(text) == null) {
       reject(null, ResponseErrorCode.InvalidRequest, "a request's id must be a string or an integer");
+    } else if (element.getAsJsonObject().has("method") && !element.getAsJsonObject().has("id")) {
+      // A notification is never answered, not even when its params are unreadable.
+      LOG.warning(
+          "ignored a malformed notification "
+              + OneLine.of(element.getAsJsonObject().get("method").toString())
+              + ": "
+              + OneLine.reason(cause));
+    } else if (!element.getAsJsonObject().has("method") && !element.getAsJsonObject().has("id")) {
+      reject(
+          null,
+          ResponseErrorCode.InvalidRequest,
+          "a message needs a method (a request or a notification) or an id (a response)");
     } else {
       reject(
           idOf(text),
           ResponseErrorCode.InvalidRequest,
-          "not a JSON-RPC request, response or notification: " + OneLine.of(cause));
+          "not a JSON-RPC request, response or notification: " + OneLine.reason(cause));
     }
   }
 

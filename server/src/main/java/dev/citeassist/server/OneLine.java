@@ -17,6 +17,21 @@ final class OneLine {
     return message == null || message.isBlank() ? name : name + ": " + of(message);
   }
 
+  /**
+   * Why something failed, for a person: the first line of the innermost cause's message (Gson's
+   * and Java's say where and what), or the short class name when there is no message.
+   */
+  static String reason(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank()
+        ? root.getClass().getSimpleName()
+        : of(message);
+  }
+
   /** The first line of a text, shortened to {@link #MAX_CHARS}. */
   static String of(String text) {
     String line = text.strip();

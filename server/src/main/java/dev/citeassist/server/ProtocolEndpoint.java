@@ -47,9 +47,26 @@ final class ProtocolEndpoint extends RemoteEndpoint {
         issues.stream().allMatch(i -> i.getIssueCode() == issues.get(0).getIssueCode())
             ? issues.get(0).getIssueCode()
             : ResponseErrorCode.InvalidRequest.getValue();
-    String message = request.getMethod() + ": " + describe(issues);
+    String message =
+        (request.getMethod() == null ? "" : request.getMethod() + ": ") + describe(issues);
     LOG.warning("answered a malformed request with an error: " + message);
     out.consume(createErrorResponseMessage(request, new ResponseError(code, message, null)));
+  }
+
+  /**
+   * A message with an id, no method and a syntax error is either a broken answer to one of the
+   * server's requests or a request cut short before its method. With no request of the server's
+   * pending under that id, it is the latter, and JSON-RPC wants a parse error for it.
+   */
+  @Override
+  protected void handleResponseIssues(ResponseMessage response, List<MessageIssue> issues) {
+    if (response.getId() != null && resolveMethod(response.getId()) == null) {
+      RequestMessage request = new RequestMessage();
+      request.setRawId(response.getRawId());
+      handleRequestIssues(request, issues);
+    } else {
+      super.handleResponseIssues(response, issues);
+    }
   }
 
   @Override
@@ -69,16 +86,8 @@ final class ProtocolEndpoint extends RemoteEndpoint {
         .map(
             i -> {
               String text = i.getText().endsWith(".") ? i.getText().substring(0, i.getText().length() - 1) : i.getText();
-              return i.getCause() == null ? text : text + ": " + OneLine.of(causeMessage(i.getCause()));
+              return i.getCause() == null ? text : text + ": " + OneLine.reason(i.getCause());
             })
         .collect(Collectors.joining("; "));
-  }
-
-  private static String causeMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
   }
 }

@@ -130,7 +130,7 @@ final class RequestValidator extends ReflectiveMessageValidator {
     }
   }
 
-  private static boolean isFileUri(String uri) {
+  static boolean isFileUri(String uri) {
     try {
       Documents.path(uri);
       return true;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
@@ -37,6 +38,14 @@ final class RequestValidator extends ReflectiveMessageValidator {
   private static final Pattern NULL_IN_LIST =
       Pattern.compile("Lists must not contain null references\\. Path: \\$\\.?(.*)");
 
+  /**
+   * Methods whose params are checked for presence only: LSP4J marks fields required that the
+   * server copes without (an {@code initialize} without {@code capabilities} from a minimal client)
+   * or that LSP allows to be null ({@code settings} of {@code didChangeConfiguration}).
+   */
+  private static final Set<String> PRESENCE_ONLY =
+      Set.of("initialize", "workspace/didChangeConfiguration");
+
   private final MessageConsumer next;
   private final MessageJsonHandler json;
   private final Map<Type, Boolean> hasRequiredFields = new HashMap<>();
@@ -66,7 +75,7 @@ final class RequestValidator extends ReflectiveMessageValidator {
               rpc.getParameterTypes()[0], RequestValidator::requiresFields)) {
         issues.add(invalid("needs params"));
       }
-    } else {
+    } else if (!PRESENCE_ONLY.contains(method)) {
       for (MessageIssue issue : validate(params)) {
         issues.add(readable(issue));
       }

@@ -203,6 +203,71 @@ class MalformedInputStdioTest {
     }
   }
 
+  @Test
+  void oddInitializeAndConfigurationAreAnsweredOrIgnoredAndTheServerStillServes() throws Exception {
+    Files.writeString(dir.resolve("refs.bib"), REFS);
+    Files.writeString(dir.resolve("main.tex"), MAIN);
+    String main = Documents.uri(dir.resolve("main.tex"));
+    String[] initializeParams = {
+      null,
+      "{}",
+      "{\"processId\":null}",
+      "{\"capabilities\":5}",
+      "{\"capabilities\":{\"textDocument\":[]}}",
+      "{\"capabilities\":{},\"initializationOptions\":5}",
+      "{\"capabilities\":{},\"initializationOptions\":[1,2]}",
+      "{\"capabilities\":{},\"initializationOptions\":{\"completionLimit\":\"many\"}}",
+      "{\"capabilities\":{},\"initializationOptions\":{\"catalogueSources\":{}}}",
+      "{\"capabilities\":{},\"rootUri\":\"untitled:x\"}",
+      "{\"capabilities\":{},\"workspaceFolders\":[{\"uri\":5,\"name\":null}]}",
+      "{\"capabilities\":{},\"processId\":\"me\"}",
+    };
+    String[] settings = {
+      null, "{}", "{\"settings\":null}", "{\"settings\":5}", "{\"settings\":[]}",
+      "{\"settings\":{\"citeassist\":\"x\"}}",
+      "{\"settings\":{\"citeassist\":{\"completionLimit\":-5,\"catalogueSources\":7}}}",
+    };
+    try (RawStdioServer s = RawStdioServer.start(dir, cache, "initialize")) {
+      Sentinel sentinel = new Sentinel(s, main);
+      List<String> problems = new ArrayList<>();
+      for (String p : initializeParams) {
+        JsonObject r =
+            sentinel.request(
+                "initialize", p == null ? null : JsonParser.parseString(p).getAsJsonObject());
+        problems.addAll(errorProblems(r));
+      }
+      sentinel.initialize(dir, cache);
+      for (String p : settings) {
+        JsonObject n = new JsonObject();
+        n.addProperty("jsonrpc", "2.0");
+        n.addProperty("method", "workspace/didChangeConfiguration");
+        if (p != null) {
+          n.add("params", JsonParser.parseString(p));
+        }
+        assertTrue(s.send(RawStdioServer.frame(n.toString())));
+      }
+      // Back to the settings the test needs, then the user's requests.
+      JsonObject good = new JsonObject();
+      good.add("settings", new JsonObject());
+      sentinel.notify("workspace/didChangeConfiguration", good);
+      sentinel.open(main, MAIN);
+      sentinel.hoverUntilEntryShows();
+      sentinel.completionOffersEntry();
+      for (JsonObject m : s.received()) {
+        problems.addAll(errorProblems(m.has("method") ? new JsonObject() : m).stream()
+            .filter(p -> !p.startsWith("a response needs exactly one"))
+            .toList());
+      }
+      assertEquals(List.of(), problems);
+      sentinel.shutdownAndExit();
+      assertEquals(0, s.awaitExit(WAIT));
+      assertEquals(List.of(), s.violations());
+      sent.addAndGet(initializeParams.length + settings.length);
+      answered.addAndGet(initializeParams.length);
+      ignored.addAndGet(settings.length);
+    }
+  }
+
   /** An error response must say what is wrong in words: no stack trace, no exception dump. */
   static List<String> errorProblems(JsonObject response) {
     List<String> problems = new ArrayList<>();

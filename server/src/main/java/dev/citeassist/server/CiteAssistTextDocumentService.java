@@ -152,9 +152,12 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     return CompletableFutures.computeAsync(
         server.requests,
         cancel -> {
-          if (item.getData() instanceof com.google.gson.JsonObject data && data.has("uri")) {
-            Project project =
-                server.projects.resolve(Documents.path(data.get("uri").getAsString()));
+          // An item of another server's, or one whose data the client mangled, is left as it is.
+          if (item.getData() instanceof com.google.gson.JsonObject data
+              && data.get("uri") instanceof com.google.gson.JsonPrimitive uri
+              && uri.isString()
+              && RequestValidator.isFileUri(uri.getAsString())) {
+            Project project = server.projects.resolve(Documents.path(uri.getAsString()));
             return server.completion.resolve(
                 item, project, completionMarkdown(server.capabilities()));
           }

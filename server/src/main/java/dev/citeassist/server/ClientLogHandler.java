@@ -11,10 +11,13 @@ import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Sends log records to stderr and, once a client is connected, as {@code window/logMessage}. Never
- * writes to stdout, which belongs to JSON-RPC.
+ * Sends log records to stderr (with the stack trace of a thrown exception) and, once a client is
+ * connected, as one-line {@code window/logMessage}s (the exception's class and first message line
+ * at most). Never writes to stdout, which belongs to JSON-RPC.
  */
 final class ClientLogHandler extends Handler {
+
+  private static final int MAX_STDERR_MESSAGE = 4000;
 
   private final PrintStream err;
   private volatile LanguageClient client;
@@ -35,11 +38,19 @@ final class ClientLogHandler extends Handler {
       return;
     }
     String message = formatter.formatMessage(record);
-    if (record.getThrown() != null) {
-      message += ": " + record.getThrown();
+    if (message == null) {
+      message = "";
     }
-    String line = LocalTime.now() + " " + record.getLevel() + " " + message;
+    Throwable thrown = record.getThrown();
+    StringBuilder line =
+        new StringBuilder().append(LocalTime.now()).append(' ').append(record.getLevel());
+    line.append(' ').append(shorten(message));
+    if (thrown != null) {
+      line.append(": ");
+      appendStackTrace(line, thrown);
+    }
     err.println(line);
+    String oneLine = OneLine.of(message) + (thrown == null ? "" : ": " + OneLine.of(thrown));
     LanguageClient c = client;
     // An interrupted thread must not write: on an interruptible channel (in-process pipes) the
     // write
@@ -54,10 +65,31 @@ final class ClientLogHandler extends Handler {
                   ? MessageType.Warning
                   : MessageType.Log;
       try {
-        c.logMessage(new MessageParams(type, message));
+        c.logMessage(new MessageParams(type, oneLine));
       } catch (RuntimeException e) {
         err.println("could not send log message: " + e);
       }
+    }
+  }
+
+  /** Messages may quote client input (a whole message, a document): stderr gets the start. */
+  private static String shorten(String message) {
+    return message.length() <= MAX_STDERR_MESSAGE
+        ? message
+        : message.substring(0, MAX_STDERR_MESSAGE) + "... (" + message.length() + " chars)";
+  }
+
+  /** The throwable, its stack and its causes, as {@code Throwable.printStackTrace} would. */
+  private static void appendStackTrace(StringBuilder out, Throwable thrown) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    String prefix = "";
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      out.append(prefix).append(t);
+      for (StackTraceElement frame : t.getStackTrace()) {
+        out.append(System.lineSeparator()).append("\tat ").append(frame);
+      }
+      prefix = System.lineSeparator() + "Caused by: ";
     }
   }
 

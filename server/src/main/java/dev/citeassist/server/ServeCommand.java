@@ -18,7 +18,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -26,7 +25,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * (stdio), or over one TCP connection accepted on 127.0.0.1. While it runs, {@code System.out} is
  * redirected to {@code err} so that a stray print cannot corrupt the protocol, and logs go to
  * {@code err} and to the client. Returns 0 after {@code shutdown} + {@code exit}, 1 when the
- * connection ended without them, 2 on a usage error.
+ * connection ended without them (including a byte stream that can no longer be cut into messages:
+ * {@link FrameReader} logs why), 2 on a usage error.
  */
 public final class ServeCommand {
 
@@ -112,13 +112,7 @@ public final class ServeCommand {
               return t;
             });
     Launcher<LanguageClient> launcher =
-        new LSPLauncher.Builder<LanguageClient>()
-            .setLocalService(server)
-            .setRemoteInterface(LanguageClient.class)
-            .setInput(in)
-            .setOutput(out)
-            .setExecutorService(protocol)
-            .create();
+        ProtocolLauncher.create(server, in, out, protocol);
     LanguageClient client = launcher.getRemoteProxy();
     server.connect(client);
     handler.connect(client);

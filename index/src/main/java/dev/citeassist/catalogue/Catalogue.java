@@ -34,6 +34,9 @@ public final class Catalogue implements Closeable {
   private static final String FORMAT_VERSION = "1";
 
   private static final String FINGERPRINT = "citeassist.fingerprint";
+  private static final String BUILDING = "building-";
+  private static final java.util.regex.Pattern BUILDING_NAME =
+      java.util.regex.Pattern.compile("building-(\\d{1,18})-.*");
 
   private final PaperIndex index;
   private final List<ReadProblem> problems;
@@ -78,7 +81,9 @@ public final class Catalogue implements Closeable {
     }
     if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
-      Path building = Files.createTempDirectory(parent, "building-");
+      // The process id in the name tells a later open whether the build was abandoned.
+      Path building =
+          Files.createTempDirectory(parent, BUILDING + ProcessHandle.current().pid() + "-");
       try {
         try (PaperIndex index = PaperIndex.open(building)) {
           index.addAll(papers);
@@ -117,27 +122,36 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Deletes snapshots of earlier fingerprints and builds abandoned over an hour ago. Best effort: a
-   * process still searching an old snapshot keeps its open files (POSIX), and a failure to delete
-   * only costs disk space.
+   * Deletes snapshots of earlier fingerprints and abandoned builds: those of a process that is no
+   * longer running (a build killed mid-way), and any over an hour old. Best effort: a process still
+   * searching an old snapshot keeps its open files (POSIX), and a failure to delete only costs disk
+   * space.
    */
   private static void deleteOtherSnapshots(Path parent, Path current) {
-    long hourAgo = System.currentTimeMillis() - 3_600_000L;
     try (var children = Files.list(parent)) {
       for (Path child : children.toList()) {
-        if (child.equals(current)) {
-          continue;
-        }
-        boolean abandonedBuild =
-            child.getFileName().toString().startsWith("building-")
-                && Files.getLastModifiedTime(child).toMillis() < hourAgo;
-        if (abandonedBuild || !child.getFileName().toString().startsWith("building-")) {
+        if (!child.equals(current)
+            && (!child.getFileName().toString().startsWith(BUILDING) || abandoned(child))) {
           deleteTree(child);
         }
       }
     } catch (IOException e) {
       // best effort, see above
     }
+  }
+
+  /** A build folder ({@code building-<pid>-…}) whose process is gone, or over an hour old. */
+  private static boolean abandoned(Path building) throws IOException {
+    if (Files.getLastModifiedTime(building).toMillis() < System.currentTimeMillis() - 3_600_000L) {
+      return true;
+    }
+    java.util.regex.Matcher m = BUILDING_NAME.matcher(building.getFileName().toString());
+    if (!m.matches()) {
+      return false; // an older release's name: only its age tells
+    }
+    long pid = Long.parseLong(m.group(1));
+    return pid != ProcessHandle.current().pid()
+        && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private static void deleteTree(Path root) {

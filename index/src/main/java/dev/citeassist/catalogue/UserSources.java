@@ -1,11 +1,10 @@
 package dev.citeassist.catalogue;
 
+import dev.citeassist.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,13 +76,8 @@ public final class UserSources {
     StringBuilder text = new StringBuilder("# CiteAssist catalogue sources, one per line\n");
     all.forEach(p -> text.append(p).append('\n'));
     Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), ".sources", ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.cleanStale(file.getParent());
+    AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     return List.copyOf(all);
   }
 }

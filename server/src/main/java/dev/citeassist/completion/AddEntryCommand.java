@@ -1,6 +1,5 @@
 package dev.citeassist.completion;
 
-import com.google.gson.JsonPrimitive;
 import dev.citeassist.bibtex.BibtexWriter;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Documents;
@@ -8,29 +7,43 @@ import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.document.TextDocument;
+import dev.citeassist.document.Workspace;
+import dev.citeassist.files.AtomicFile;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.settings.Settings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
 import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.CreateFile;
 import org.eclipse.lsp4j.CreateFileOptions;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
@@ -42,11 +55,28 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * {@value Commands#ADD_ENTRY}: puts a catalogue paper into the project's bibliography after its key
  * was inserted in a {@code \cite}. Never writes a key the project already uses: the same paper
  * under another key means that key replaces the inserted one, another paper under the same key
- * means a free key. The entry is appended to the target {@code .bib} through {@code
- * workspace/applyEdit} (so the editor's undo works and unsaved text is respected), or, when the
- * client cannot apply edits, written to disk atomically with every other byte kept.
+ * means a free key.
+ *
+ * <p>Where it writes: the entry is appended to the target {@code .bib} through {@code
+ * workspace/applyEdit} against the open buffer's version (so the editor's undo works and unsaved
+ * text is respected), or, when the client cannot apply edits, written to disk by {@link AtomicFile}
+ * (old bytes or new bytes after a crash, every other byte kept, mode kept, a symbolic link followed
+ * to its target and kept). Without applyEdit, a {@code .bib} open in the editor with unsaved
+ * changes is not written: the user is asked to save first, since writing the disk would make the
+ * buffer and the file diverge and a later save would drop one side.
+ *
+ * <p>What it may write: a file whose real location (symbolic links resolved) is inside a workspace
+ * folder ({@link Workspace}). Anywhere else, only after the user answers "Add" to a {@code
+ * window/showMessageRequest}; no answer, "Cancel" or a client that cannot ask means nothing is
+ * written and the user is told. It never creates a folder outside the workspace, and never writes
+ * through a symbolic link to a missing file.
+ *
+ * <p>Thread-safe; a run holds no thread while the user decides.
  */
 public final class AddEntryCommand {
+
+  static final String ADD = "Add";
+  static final String CANCEL = "Cancel";
 
   /** What the client can do with a workspace edit. */
   public record ClientSupport(boolean applyEdit, boolean documentChanges, boolean createFile) {}
@@ -56,36 +86,119 @@ public final class AddEntryCommand {
    *
    * @param key the key now in the text
    * @param bib the bibliography file
-   * @param appended whether an entry was added (false when the project already had the paper)
+   * @param appended whether an entry was added (false when the project already had the paper, or
+   *     nothing was written)
    * @param message a sentence for the user, or null
    */
   public record Outcome(String key, Path bib, boolean appended, String message) {}
+
+  /**
+   * What a run decided before writing: either {@code done}, or the key, the entry to append (null
+   * when the project already has the paper), the target as the project names it and its real
+   * location, and whether that is outside the workspace.
+   */
+  private record Plan(
+      Outcome done,
+      AddEntryArguments args,
+      Path tex,
+      Project project,
+      Path target,
+      Path real,
+      String key,
+      String entry,
+      boolean outside) {
+
+    static Plan done(Outcome outcome) {
+      return new Plan(outcome, null, null, null, null, null, null, null, false);
+    }
+  }
 
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
   private final Supplier<PaperIndex> catalogue;
+  private final Workspace workspace;
 
   public AddEntryCommand(
       Documents documents,
       ProjectModel projects,
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue) {
+      Supplier<PaperIndex> catalogue,
+      Workspace workspace) {
     this.documents = documents;
     this.projects = projects;
     this.bibliography = bibliography;
     this.catalogue = catalogue;
+    this.workspace = workspace;
   }
 
-  public Outcome execute(
-      List<Object> arguments, Settings settings, ClientSupport support, LanguageClient client)
-      throws Exception {
-    String texUri = string(arguments, 0);
-    String insertedKey = string(arguments, 1);
-    String catalogueKey = arguments.size() > 2 ? string(arguments, 2) : insertedKey;
-    Position keyStart =
-        arguments.size() > 4 ? new Position(integer(arguments, 3), integer(arguments, 4)) : null;
-    Path tex = Documents.path(texUri);
+  /**
+   * Runs the command on {@code executor}; when the file is outside the workspace, asks the user
+   * first without holding a thread while the question is open.
+   */
+  public CompletableFuture<Outcome> run(
+      List<Object> arguments,
+      Settings settings,
+      ClientSupport support,
+      LanguageClient client,
+      Executor executor) {
+    return CompletableFuture.supplyAsync(
+            () -> unchecked(() -> plan(AddEntryArguments.parse(arguments), settings)), executor)
+        .thenCompose(
+            plan -> {
+              if (plan.done() != null) {
+                return CompletableFuture.completedFuture(plan.done());
+              }
+              CompletableFuture<Boolean> allowed =
+                  plan.outside() ? confirm(client, plan) : CompletableFuture.completedFuture(true);
+              return allowed.thenApplyAsync(
+                  yes ->
+                      yes
+                          ? unchecked(() -> apply(plan, support, client))
+                          : new Outcome(
+                              plan.args().insertedKey(),
+                              plan.target(),
+                              false,
+                              "Nothing was written: " + plan.real() + " is outside the workspace."),
+                  executor);
+            });
+  }
+
+  private interface Step<T> {
+    T get() throws Exception;
+  }
+
+  private static <T> T unchecked(Step<T> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static CompletableFuture<Boolean> confirm(LanguageClient client, Plan plan) {
+    if (client == null) {
+      return CompletableFuture.completedFuture(false);
+    }
+    ShowMessageRequestParams question =
+        new ShowMessageRequestParams(
+            List.of(new MessageActionItem(ADD), new MessageActionItem(CANCEL)));
+    question.setType(MessageType.Warning);
+    String via =
+        plan.real().equals(plan.target().toAbsolutePath().normalize())
+            ? ""
+            : " (" + plan.target() + " links there)";
+    question.setMessage("Add the entry to " + plan.real() + via + ", outside the workspace?");
+    return client
+        .showMessageRequest(question)
+        .handle(
+            (answer, error) -> error == null && answer != null && ADD.equals(answer.getTitle()));
+  }
+
+  private Plan plan(AddEntryArguments args, Settings settings) throws Exception {
+    Path tex = Documents.path(args.texUri());
     Project project = projects.resolve(tex);
     Path target = target(project, settings);
     Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
@@ -93,11 +206,16 @@ public final class AddEntryCommand {
     bibliography.track(bibs, documents::text);
     bibliography.idle().get(30, TimeUnit.SECONDS);
 
+    String insertedKey = args.insertedKey();
     PaperIndex index = catalogue.get();
-    Optional<Paper> found = index == null ? Optional.empty() : index.byKey(catalogueKey);
+    Optional<Paper> found = index == null ? Optional.empty() : index.byKey(args.catalogueKey());
     if (found.isEmpty()) {
-      return new Outcome(
-          insertedKey, target, false, "No catalogue paper has the key " + catalogueKey + ".");
+      return Plan.done(
+          new Outcome(
+              insertedKey,
+              target,
+              false,
+              "No catalogue paper has the key " + args.catalogueKey() + "."));
     }
     Paper paper = found.get();
     String key = insertedKey;
@@ -115,22 +233,56 @@ public final class AddEntryCommand {
     } else if (sameKey.isPresent()) {
       key = freeKey(bibliography, key, bibs);
     }
+    if (!append) {
+      return new Plan(null, args, tex, project, target, target, key, null, false);
+    }
+    String entry =
+        BibtexWriter.toBibtex(
+            paper.toBuilder().key(key).build(),
+            settings.dialectFor(documents.text(project.root())));
+    Path real;
+    try {
+      real = AtomicFile.realTarget(target);
+    } catch (NoSuchFileException e) {
+      return Plan.done(
+          new Outcome(
+              insertedKey,
+              target,
+              false,
+              "Nothing was written: "
+                  + target
+                  + " is a symbolic link to a file or folder that does not exist."));
+    }
+    boolean outside = !workspace.contains(real, project.root());
+    if (outside && !Files.isDirectory(real.getParent())) {
+      return Plan.done(
+          new Outcome(
+              insertedKey,
+              target,
+              false,
+              "Nothing was written: "
+                  + real
+                  + " is outside the workspace, and its folder does not exist."));
+    }
+    return new Plan(null, args, tex, project, target, real, key, entry, outside);
+  }
 
+  private Outcome apply(Plan plan, ClientSupport support, LanguageClient client) throws Exception {
+    String insertedKey = plan.args().insertedKey();
+    String key = plan.key();
+    Path target = plan.target();
+    Project project = plan.project();
     List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
-    if (!key.equals(insertedKey) && keyStart != null) {
-      texEdit(tex, texUri, keyStart, insertedKey, key)
+    if (!key.equals(insertedKey) && plan.args().keyStart() != null) {
+      texEdit(plan.tex(), plan.args().texUri(), plan.args().keyStart(), insertedKey, key)
           .ifPresent(e -> changes.add(Either.forLeft(e)));
     }
-    String bibText = documents.text(target);
-    boolean exists = bibText != null;
     String newText = null;
     String message = null;
-    if (append) {
-      String entry =
-          BibtexWriter.toBibtex(
-              paper.toBuilder().key(key).build(),
-              settings.dialectFor(documents.text(project.root())));
-      BibAppend add = BibAppend.of(bibText, entry);
+    if (plan.entry() != null) {
+      String bibText = documents.text(target);
+      boolean exists = bibText != null;
+      BibAppend add = BibAppend.of(bibText, plan.entry());
       String bibUri = Documents.uri(target);
       if (support.applyEdit() && (exists || support.createFile())) {
         if (!exists) {
@@ -146,7 +298,13 @@ public final class AddEntryCommand {
                     List.of(new TextEdit(new Range(end, end), add.insert())))));
         newText = (exists ? bibText : "") + add.insert();
       } else {
-        newText = writeAtomically(target, entry);
+        Optional<String> unsaved = unsavedBuffer(target, plan.real());
+        if (unsaved.isPresent()) {
+          return new Outcome(insertedKey, target, false, unsaved.get());
+        }
+        // Inside the workspace only: plan() refused a missing folder outside it.
+        Files.createDirectories(plan.real().getParent());
+        newText = writeAtomically(plan.real(), plan.entry());
       }
       if (project.bibFiles().isEmpty()) {
         String name = target.getFileName().toString().replaceFirst("\\.bib$", "");
@@ -190,7 +348,28 @@ public final class AddEntryCommand {
     if (newText != null) {
       bibliography.update(target, newText).get(30, TimeUnit.SECONDS);
     }
-    return new Outcome(key, target, append, message);
+    return new Outcome(key, target, plan.entry() != null, message);
+  }
+
+  /**
+   * Why the file may not be written on disk: the editor has it open with text that differs from the
+   * disk (unsaved changes), or empty when it may.
+   */
+  private Optional<String> unsavedBuffer(Path target, Path real) throws IOException {
+    Optional<TextDocument> open = documents.get(target).or(() -> documents.get(real));
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    String disk = Files.isRegularFile(real) ? Documents.read(real) : null;
+    if (open.get().text().equals(disk)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        target.getFileName()
+            + " has unsaved changes, and this editor cannot take the entry into its buffer:"
+            + " save "
+            + target.getFileName()
+            + ", then add the entry again. Nothing was written.");
   }
 
   private static Map<String, List<TextEdit>> asChanges(
@@ -251,43 +430,64 @@ public final class AddEntryCommand {
   }
 
   /**
-   * Appends the entry to the file on disk: a temporary file beside it, then a rename, so that a
-   * crash leaves the old file or the new one; the old bytes are copied unchanged. Returns the new
-   * text.
+   * Appends the entry to the file on disk through {@link AtomicFile}: a crash leaves the old bytes
+   * or the new ones, the old bytes are copied unchanged, and the entry is encoded as the file is
+   * (UTF-8, or Latin-1 for a file that is not valid UTF-8). Returns the new text.
+   *
+   * @throws IOException when the file cannot be written, or a Latin-1 file cannot hold the entry
    */
   static String writeAtomically(Path file, String entry) throws IOException {
-    byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-    String oldText = new String(old, StandardCharsets.ISO_8859_1);
-    BibAppend add = BibAppend.of(oldText, entry);
-    byte[] insert = add.insert().getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[old.length + insert.length];
-    System.arraycopy(old, 0, all, 0, old.length);
-    System.arraycopy(insert, 0, all, old.length, insert.length);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    Charset[] charset = {StandardCharsets.UTF_8};
+    byte[] all;
     try {
-      Files.write(tmp, all);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      all =
+          AtomicFile.update(
+              file,
+              old -> {
+                byte[] before = old == null ? new byte[0] : old;
+                charset[0] = isUtf8(before) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+                BibAppend add = BibAppend.of(new String(before, charset[0]), entry);
+                byte[] insert = encode(add.insert(), charset[0], file);
+                byte[] bytes = new byte[before.length + insert.length];
+                System.arraycopy(before, 0, bytes, 0, before.length);
+                System.arraycopy(insert, 0, bytes, before.length, insert.length);
+                return bytes;
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return new String(all, StandardCharsets.UTF_8);
+    return new String(all, charset[0]);
   }
 
-  private static String string(List<Object> args, int i) {
-    Object o = args.get(i);
-    if (o instanceof JsonPrimitive p) {
-      return p.getAsString();
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
-    return String.valueOf(o);
   }
 
-  private static int integer(List<Object> args, int i) {
-    Object o = args.get(i);
-    if (o instanceof JsonPrimitive p) {
-      return p.getAsInt();
+  private static byte[] encode(String text, Charset charset, Path file) {
+    try {
+      ByteBuffer b =
+          charset
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(text));
+      byte[] bytes = new byte[b.remaining()];
+      b.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new UncheckedIOException(
+          new IOException(
+              file.getFileName() + " is " + charset.displayName() + ", which cannot hold the entry",
+              e));
     }
-    return ((Number) o).intValue();
   }
 }

@@ -27,7 +27,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
@@ -321,11 +320,8 @@ public final class CitationCompletion {
       data.addProperty("catalogueKey", c.catalogueKey());
       org.eclipse.lsp4j.Position start = doc.position(ctx.replaceStart());
       item.setCommand(
-          new Command(
-              "Add to bibliography",
-              Commands.ADD_ENTRY,
-              List.of(
-                  doc.uri(), c.key(), c.catalogueKey(), start.getLine(), start.getCharacter())));
+          new AddEntryArguments(doc.uri(), c.key(), c.catalogueKey(), start)
+              .command("Add to bibliography"));
     }
     item.setData(data);
     if (!request.client().resolve()) {

@@ -1,5 +1,6 @@
 package dev.citeassist.diagnostics;
 
+import dev.citeassist.completion.AddEntryArguments;
 import dev.citeassist.completion.Commands;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
@@ -134,11 +135,8 @@ public final class QuickFixes {
 
   private static Command addEntry(
       TextDocument doc, Diagnostic d, String insertedKey, String catalogueKey) {
-    var start = d.getRange().getStart();
-    return new Command(
-        "Add " + catalogueKey + " to the bibliography",
-        Commands.ADD_ENTRY,
-        List.of(doc.uri(), insertedKey, catalogueKey, start.getLine(), start.getCharacter()));
+    return new AddEntryArguments(doc.uri(), insertedKey, catalogueKey, d.getRange().getStart())
+        .command("Add " + catalogueKey + " to the bibliography");
   }
 
   private static CodeAction replace(

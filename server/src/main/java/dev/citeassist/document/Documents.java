@@ -63,7 +63,8 @@ public final class Documents {
     }
   }
 
-  private static String read(Path path) throws IOException {
+  /** The file's text on disk: UTF-8, or Latin-1 when it is not valid UTF-8. */
+  public static String read(Path path) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();

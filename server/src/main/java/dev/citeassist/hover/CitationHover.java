@@ -1,7 +1,7 @@
 package dev.citeassist.hover;
 
+import dev.citeassist.completion.AddEntryArguments;
 import dev.citeassist.completion.BibLocation;
-import dev.citeassist.completion.Commands;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -11,8 +11,6 @@ import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -106,12 +104,7 @@ public final class CitationHover {
       if (p.isPresent()) {
         text = PaperText.describe(p.get(), PaperText.NOT_IN_BIBLIOGRAPHY, markdown);
         if (markdown && texUri != null) {
-          String args =
-              URLEncoder.encode(
-                      "[\"" + texUri + "\",\"" + key + "\",\"" + key + "\"]",
-                      StandardCharsets.UTF_8)
-                  .replace("+", "%20");
-          text += " — [add it](command:" + Commands.ADD_ENTRY + "?" + args + ")";
+          text += " — [add it](" + new AddEntryArguments(texUri, key, key, null).commandUri() + ")";
         }
       } else {
         text = markdown ? "No entry for `" + key + "`" : "No entry for " + key;

@@ -77,6 +77,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   final Documents documents = new Documents();
   final ProjectModel projects = new ProjectModel(documents);
   final ProjectBibliography bibliography = new ProjectBibliography();
+  final dev.citeassist.document.Workspace workspaceFolders =
+      new dev.citeassist.document.Workspace();
+  final LeftoverTemps leftoverTemps = new LeftoverTemps();
   final CatalogueHolder catalogue;
   final ExecutorService requests;
   private volatile Settings settings = Settings.defaults();
@@ -124,7 +127,8 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
             bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS), () -> scanner, documents::text);
     this.hover =
         new CitationHover(bibliography, () -> catalogue.get(HOVER_WAIT_MILLIS), () -> scanner);
-    this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
+    this.addEntry =
+        new AddEntryCommand(documents, projects, bibliography, catalogue, workspaceFolders);
     this.diagnostics =
         new dev.citeassist.diagnostics.Diagnostics(
             documents, projects, bibliography, () -> scanner, () -> client);
@@ -197,6 +201,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
       capabilities = params.getCapabilities();
     }
     applySettings(params.getInitializationOptions());
+    workspaceFolders.set(workspaceFolders(params));
     ServerCapabilities caps = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
@@ -215,8 +220,45 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
     caps.setDocumentSymbolProvider(true);
     caps.setWorkspaceSymbolProvider(new org.eclipse.lsp4j.WorkspaceSymbolOptions(true));
+    // Where the server may write without asking follows the folders the editor has open.
+    var folders = new org.eclipse.lsp4j.WorkspaceFoldersOptions();
+    folders.setSupported(true);
+    folders.setChangeNotifications(true);
+    caps.setWorkspace(new org.eclipse.lsp4j.WorkspaceServerCapabilities(folders));
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("citeassist", version())));
+  }
+
+  /** The folders the client opened: workspaceFolders, else rootUri, else rootPath; or none. */
+  @SuppressWarnings("deprecation") // rootUri and rootPath: older clients send only those
+  private static List<Path> workspaceFolders(InitializeParams params) {
+    List<Path> folders = new ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      for (var f : params.getWorkspaceFolders()) {
+        fileFolder(f.getUri()).ifPresent(folders::add);
+      }
+    }
+    if (folders.isEmpty() && params.getRootUri() != null) {
+      fileFolder(params.getRootUri()).ifPresent(folders::add);
+    }
+    if (folders.isEmpty() && params.getRootPath() != null && !params.getRootPath().isBlank()) {
+      try {
+        folders.add(Path.of(params.getRootPath()));
+      } catch (java.nio.file.InvalidPathException e) {
+        LOG.warning("ignoring a rootPath that is not a path");
+      }
+    }
+    return folders;
+  }
+
+  /** A {@code file:} URI as a path; empty (and logged) for any other URI. */
+  static java.util.Optional<Path> fileFolder(String uri) {
+    try {
+      return java.util.Optional.of(Documents.path(uri));
+    } catch (RuntimeException e) {
+      LOG.warning("ignoring a workspace folder that is not a file URI");
+      return java.util.Optional.empty();
+    }
   }
 
   private static String version() {

@@ -75,6 +75,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     try {
       Project project = server.projects.resolve(Documents.path(uri));
       server.bibliography.track(project.bibFiles(), server.documents::text);
+      server.leftoverTemps.clean(project);
       return project;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not resolve the project of " + uri, e);

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -90,45 +91,72 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
     if (!Commands.ADD_ENTRY.equals(params.getCommand())) {
       return CompletableFuture.completedFuture(null);
     }
-    return CompletableFutures.computeAsync(
-        server.requests,
-        cancel -> {
-          try {
-            var ws = server.capabilities().getWorkspace();
-            boolean applyEdit = ws != null && Boolean.TRUE.equals(ws.getApplyEdit());
-            var we = ws == null ? null : ws.getWorkspaceEdit();
-            boolean documentChanges = we != null && Boolean.TRUE.equals(we.getDocumentChanges());
-            boolean create =
-                documentChanges
-                    && we.getResourceOperations() != null
-                    && we.getResourceOperations().contains("create");
-            AddEntryCommand.Outcome outcome =
-                server.addEntry.execute(
-                    params.getArguments(),
-                    server.settings(),
-                    new AddEntryCommand.ClientSupport(applyEdit, documentChanges, create),
-                    server.client());
-            if (outcome.message() != null && server.client() != null) {
-              server.client().showMessage(new MessageParams(MessageType.Info, outcome.message()));
-            }
-            LOG.info(
-                () ->
-                    (outcome.appended() ? "added " : "kept ")
-                        + outcome.key()
-                        + " in "
-                        + outcome.bib());
-            return null;
-          } catch (Exception e) {
-            LOG.log(Level.WARNING, "adding the entry failed", e);
-            if (server.client() != null) {
-              server
-                  .client()
-                  .showMessage(
-                      new MessageParams(
-                          MessageType.Error, "Could not add the entry: " + e.getMessage()));
-            }
-            return null;
-          }
-        });
+    var ws = server.capabilities().getWorkspace();
+    boolean applyEdit = ws != null && Boolean.TRUE.equals(ws.getApplyEdit());
+    var we = ws == null ? null : ws.getWorkspaceEdit();
+    boolean documentChanges = we != null && Boolean.TRUE.equals(we.getDocumentChanges());
+    boolean create =
+        documentChanges
+            && we.getResourceOperations() != null
+            && we.getResourceOperations().contains("create");
+    return server
+        .addEntry
+        .run(
+            params.getArguments(),
+            server.settings(),
+            new AddEntryCommand.ClientSupport(applyEdit, documentChanges, create),
+            server.client(),
+            server.requests)
+        .handle(
+            (outcome, error) -> {
+              if (error != null) {
+                Throwable e =
+                    error instanceof java.util.concurrent.CompletionException
+                            && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                LOG.log(Level.WARNING, "adding the entry failed", e);
+                tell(MessageType.Error, "Could not add the entry: " + e.getMessage());
+                return null;
+              }
+              tell(outcome.appended() ? MessageType.Info : MessageType.Warning, outcome.message());
+              LOG.info(
+                  () ->
+                      (outcome.appended() ? "added " : "kept ")
+                          + outcome.key()
+                          + " in "
+                          + outcome.bib());
+              return null;
+            });
+  }
+
+  private void tell(MessageType type, String message) {
+    if (message != null && server.client() != null) {
+      server.client().showMessage(new MessageParams(type, message));
+    }
+  }
+
+  @Override
+  public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+    var event = params.getEvent();
+    if (event == null) {
+      return;
+    }
+    if (event.getRemoved() != null) {
+      event
+          .getRemoved()
+          .forEach(
+              f ->
+                  CiteAssistLanguageServer.fileFolder(f.getUri())
+                      .ifPresent(server.workspaceFolders::remove));
+    }
+    if (event.getAdded() != null) {
+      event
+          .getAdded()
+          .forEach(
+              f ->
+                  CiteAssistLanguageServer.fileFolder(f.getUri())
+                      .ifPresent(server.workspaceFolders::add));
+    }
   }
 }

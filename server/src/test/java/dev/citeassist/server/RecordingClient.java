@@ -31,6 +31,10 @@ final class RecordingClient implements LanguageClient {
   final List<WorkDoneProgressCreateParams> progressCreated = new CopyOnWriteArrayList<>();
   final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   volatile Function<ApplyWorkspaceEditParams, Boolean> editor = e -> true;
+  final List<ShowMessageRequestParams> questions = new CopyOnWriteArrayList<>();
+
+  /** The action the user picks when asked, by title; null dismisses the question. */
+  volatile String answer;
 
   @Override
   public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
@@ -54,7 +58,12 @@ final class RecordingClient implements LanguageClient {
 
   @Override
   public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
-    return CompletableFuture.completedFuture(null);
+    questions.add(p);
+    String a = answer;
+    return CompletableFuture.completedFuture(
+        a == null
+            ? null
+            : p.getActions().stream().filter(i -> i.getTitle().equals(a)).findFirst().orElse(null));
   }
 
   @Override

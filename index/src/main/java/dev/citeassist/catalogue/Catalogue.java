@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +36,28 @@ public final class Catalogue implements Closeable {
 
   private static final String FINGERPRINT = "citeassist.fingerprint";
 
+  /** Name prefix of a snapshot being built; renamed to its fingerprint when committed. */
+  private static final String BUILDING = "building-";
+
+  /** Name prefix of a damaged snapshot moved aside to be deleted. */
+  private static final String DAMAGED = "damaged-";
+
+  /**
+   * How long an unlocked build folder may stand still before it counts as abandoned: covers the
+   * moments between creating the folder and locking it, and between committing and renaming.
+   */
+  private static final long ABANDONED_MILLIS = 60_000;
+
   private final PaperIndex index;
   private final List<ReadProblem> problems;
+  private final List<String> repairs;
   private final boolean rebuilt;
 
-  private Catalogue(PaperIndex index, List<ReadProblem> problems, boolean rebuilt) {
+  private Catalogue(
+      PaperIndex index, List<ReadProblem> problems, List<String> repairs, boolean rebuilt) {
     this.index = index;
     this.problems = List.copyOf(problems);
+    this.repairs = List.copyOf(repairs);
     this.rebuilt = rebuilt;
   }
 
@@ -57,7 +73,8 @@ public final class Catalogue implements Closeable {
    * under a temporary name and renamed into place when committed, then opened read-only. So any
    * number of processes (editors, the command line) share one index without locks, a crash
    * mid-build leaves no half-built index in use, and a changed source makes a new snapshot; older
-   * snapshots are deleted.
+   * snapshots are deleted. A damaged snapshot (see {@link PaperIndex#damage}) is moved aside and
+   * built again, and reported in {@link #repairs()}.
    */
   public static Catalogue open(CatalogueConfig config, CatalogueProgress progress)
       throws IOException {
@@ -70,15 +87,19 @@ public final class Catalogue implements Closeable {
     Path snapshot = parent.resolve(fingerprint.substring(0, 16));
     Files.createDirectories(parent);
     List<ReadProblem> problems = new ArrayList<>();
+    List<String> repairs = new ArrayList<>();
     boolean rebuilt = false;
-    if (PaperIndex.exists(snapshot) && !opens(snapshot)) {
-      // A snapshot that cannot be opened (a damaged disk, a copy from another version) is derived
-      // data: it is deleted and built again.
-      deleteTree(snapshot);
+    String damage =
+        Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? PaperIndex.damage(snapshot) : null;
+    if (damage != null) {
+      // A snapshot that cannot be opened (deleted or damaged files, a copy from another version)
+      // is derived data: it is moved aside, deleted and built again.
+      repairs.add("the catalogue cache " + snapshot + " was damaged (" + damage + "); rebuilt");
+      moveAside(parent, snapshot);
     }
     if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
-      Path building = Files.createTempDirectory(parent, "building-");
+      Path building = Files.createTempDirectory(parent, BUILDING);
       try {
         try (PaperIndex index = PaperIndex.open(building)) {
           index.addAll(papers);
@@ -91,16 +112,23 @@ public final class Catalogue implements Closeable {
       }
     }
     PaperIndex index = PaperIndex.openReadOnly(snapshot);
-    deleteOtherSnapshots(parent, snapshot);
-    return new Catalogue(index, problems, rebuilt);
+    deleteOtherSnapshots(parent, snapshot, repairs);
+    return new Catalogue(index, problems, repairs, rebuilt);
   }
 
-  private static boolean opens(Path snapshot) {
-    try (PaperIndex index = PaperIndex.openReadOnly(snapshot)) {
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
+  /**
+   * Renames a damaged snapshot out of the way, then deletes it. The rename is atomic, so another
+   * process never sees a half-deleted snapshot under the current name, and one still searching it
+   * keeps its open files (POSIX); if another process moved it first, nothing is left to do.
+   */
+  private static void moveAside(Path parent, Path snapshot) throws IOException {
+    Path aside = parent.resolve(DAMAGED + snapshot.getFileName() + "-" + System.nanoTime());
+    try {
+      Files.move(snapshot, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return;
     }
+    deleteTree(aside);
   }
 
   /** Renames a finished build into place; if another process got there first, its copy stays. */
@@ -117,21 +145,24 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Deletes snapshots of earlier fingerprints and builds abandoned over an hour ago. Best effort: a
-   * process still searching an old snapshot keeps its open files (POSIX), and a failure to delete
-   * only costs disk space.
+   * Deletes snapshots of earlier fingerprints, damaged snapshots moved aside, and builds abandoned
+   * (a build holds the index's write lock from its first paper to its commit; one that nobody locks
+   * and that has not changed for {@link #ABANDONED_MILLIS} was left by a process that died). Best
+   * effort: a process still searching an old snapshot keeps its open files (POSIX), and a failure
+   * to delete only costs disk space.
    */
-  private static void deleteOtherSnapshots(Path parent, Path current) {
-    long hourAgo = System.currentTimeMillis() - 3_600_000L;
+  private static void deleteOtherSnapshots(Path parent, Path current, List<String> repairs) {
+    long settled = System.currentTimeMillis() - ABANDONED_MILLIS;
     try (var children = Files.list(parent)) {
       for (Path child : children.toList()) {
         if (child.equals(current)) {
           continue;
         }
-        boolean abandonedBuild =
-            child.getFileName().toString().startsWith("building-")
-                && Files.getLastModifiedTime(child).toMillis() < hourAgo;
-        if (abandonedBuild || !child.getFileName().toString().startsWith("building-")) {
+        if (!child.getFileName().toString().startsWith(BUILDING)) {
+          deleteTree(child);
+        } else if (Files.getLastModifiedTime(child).toMillis() < settled
+            && !PaperIndex.isLocked(child)) {
+          repairs.add("removed an abandoned catalogue build " + child);
           deleteTree(child);
         }
       }
@@ -161,6 +192,14 @@ public final class Catalogue implements Closeable {
   /** What could not be read while building; empty when an existing snapshot was used. */
   public List<ReadProblem> problems() {
     return problems;
+  }
+
+  /**
+   * What {@link #open} found wrong in the cache and mended, one sentence each with its reason (a
+   * damaged snapshot rebuilt, an abandoned build removed); for the caller to log once.
+   */
+  public List<String> repairs() {
+    return repairs;
   }
 
   /** Whether {@link #open} had to (re)build the index. */

@@ -20,7 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -38,6 +40,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's own
@@ -164,6 +170,59 @@ public final class PaperIndex implements Closeable {
     }
     try (FSDirectory fs = FSDirectory.open(directory)) {
       return DirectoryReader.indexExists(fs);
+    }
+  }
+
+  /**
+   * Why {@code directory} cannot serve as a read-only index, or null when it can: no folder, an
+   * empty folder, no commit (segments file deleted), another schema version, or a file of the
+   * commit that is missing, truncated or does not start and end like a Lucene file. Cheap: it reads
+   * the commit, then the header and footer of each file of it, never a whole file, so a flipped
+   * byte in the middle of a file is not seen (Lucene reports that when a search reads it).
+   */
+  public static String damage(Path directory) {
+    if (!Files.isDirectory(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          ? "not a folder"
+          : "missing";
+    }
+    try (FSDirectory fs = FSDirectory.open(directory)) {
+      if (fs.listAll().length == 0) {
+        return "empty folder";
+      }
+      if (!DirectoryReader.indexExists(fs)) {
+        return "no commit (segments file missing)";
+      }
+      try (DirectoryReader reader = DirectoryReader.open(fs)) {
+        IndexCommit commit = reader.getIndexCommit();
+        if (!SCHEMA_VERSION.equals(commit.getUserData().get(SCHEMA_KEY))) {
+          return "index of another schema version";
+        }
+        for (String file : commit.getFileNames()) {
+          try (IndexInput in = fs.openInput(file, IOContext.READONCE)) {
+            if (in.length() < CodecUtil.footerLength() || CodecUtil.readBEInt(in) != CodecUtil.CODEC_MAGIC) {
+              return file + " is not a Lucene file";
+            }
+            CodecUtil.retrieveChecksum(in);
+          }
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  /**
+   * Whether a process (this one included) holds the write lock of the index in {@code directory}:
+   * a build in progress. A folder without an index is not locked.
+   */
+  public static boolean isLocked(Path directory) throws IOException {
+    try (FSDirectory fs = FSDirectory.open(directory);
+        Lock lock = fs.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return false;
+    } catch (LockObtainFailedException e) {
+      return true;
     }
   }
 

@@ -83,6 +83,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                   c = Catalogue.open(newConfig, task);
                 }
                 Catalogue opened = c;
+                opened.repairs().forEach(r -> LOG.warning(r));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.info(() -> "catalogue open in " + ms + " ms (" + newConfig.cacheDir() + ")");
                 task.done(opened.index().size() + " papers indexed in " + ms + " ms");

@@ -15,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the command line in-process against a throw-away cache and configuration folder. */
 class CliTest {
@@ -163,6 +166,49 @@ class CliTest {
     }
     assertEquals(0, run("--help"));
     assertTrue(out.contains("Commands:"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"segments deleted", "truncated", "garbage", "emptied"})
+  void searchRebuildsADamagedCacheAndSaysWhy(String damage) throws IOException {
+    assertEquals(0, run("search", "symmetry"));
+    String healthy = out;
+    Path snapshot;
+    try (var parents = Files.list(home.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      snapshot = snapshots.findFirst().orElseThrow();
+    }
+    List<Path> files;
+    try (var s = Files.list(snapshot)) {
+      files = s.sorted().toList();
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      switch (damage) {
+        case "segments deleted" -> {
+          if (name.startsWith("segments_")) {
+            Files.delete(f);
+          }
+        }
+        case "truncated" -> {
+          if (name.endsWith(".fdt")) {
+            Files.write(f, Arrays.copyOf(Files.readAllBytes(f), (int) Files.size(f) / 2));
+          }
+        }
+        case "garbage" -> {
+          if (name.endsWith(".tim")) {
+            Files.writeString(f, "garbage ".repeat(100));
+          }
+        }
+        default -> Files.delete(f);
+      }
+    }
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals(healthy, out);
+    assertTrue(err.contains("warning: the catalogue cache ") && err.contains("was damaged ("), err);
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals(healthy, out);
+    assertEquals("", err);
   }
 
   static Path shared() {

@@ -108,7 +108,8 @@ public final class CitationHover {
           text += " — [add it](command:" + Commands.ADD_ENTRY + "?" + args + ")";
         }
       } else {
-        text = markdown ? "No entry for `" + key + "`" : "No entry for " + key;
+        String shown = PaperText.clip(key, PaperText.MAX_KEY);
+        text = markdown ? "No entry for `" + shown + "`" : "No entry for " + shown;
       }
     }
     return new Hover(

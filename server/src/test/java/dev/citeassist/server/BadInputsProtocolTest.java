@@ -142,11 +142,12 @@ class BadInputsProtocolTest {
             yield "other.bib: cannot be read: symbolic link loop";
           }
           default -> {
-            assumeTrue(
-                !"root".equals(System.getProperty("user.name")),
-                "running as root, which can read a file whatever its permissions");
             Files.writeString(other, DiagnosticsProtocolTest.REFS);
             Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("---------"));
+            assumeTrue(
+                !Files.isReadable(other),
+                "running as root (or with CAP_DAC_OVERRIDE), which reads any file whatever its"
+                    + " permissions");
             yield "other.bib: cannot be read: permission denied";
           }
         };
@@ -249,6 +250,41 @@ class BadInputsProtocolTest {
       String documentation = resolved.getDocumentation().getRight().getValue();
       assertTrue(documentation.length() <= 8001, "documentation of " + documentation.length());
       assertTrue(documentation.contains("spectral…"), "abstract not cut");
+    }
+  }
+
+  @Test
+  void aDamagedCatalogueCacheIsRebuiltWhenTheServerStartsAndTheReasonLogged(@TempDir Path own)
+      throws Exception {
+    String project =
+        """
+        %! main.tex
+        \\documentclass{article}
+        \\begin{document}
+        \\citep{ziyin2024remove|}
+        \\end{document}
+        """;
+    try (LspHarness h = new LspHarness(dir, own, LspHarness.Features.all())) {
+      h.open(project);
+      h.completeUntil(l -> LspHarness.labels(l).contains("ziyin2024remove"));
+    }
+    int deleted = 0;
+    try (var files = Files.walk(own)) {
+      for (Path f : files.toList()) {
+        if (f.getFileName().toString().startsWith("segments_")) {
+          Files.delete(f);
+          deleted++;
+        }
+      }
+    }
+    assertEquals(1, deleted);
+    try (LspHarness h = new LspHarness(dir, own, LspHarness.Features.all())) {
+      h.open(project);
+      h.completeUntil(l -> LspHarness.labels(l).contains("ziyin2024remove"));
+      assertTrue(
+          h.client.logged.stream()
+              .anyMatch(m -> m.getMessage().contains("no commit (segments file missing)")),
+          h.client.logged.stream().map(m -> m.getMessage()).toList().toString());
     }
   }
 

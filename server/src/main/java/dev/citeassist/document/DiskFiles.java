@@ -17,14 +17,16 @@ import java.util.Locale;
  *
  * <p>The limits bound what one file may cost in memory. A file is held as its bytes while decoded,
  * then as a {@code String} (one byte per character for Latin-1 text, two otherwise); a {@code .bib}
- * adds its parsed entries and their in-memory index, about four times its text again, so a {@code
- * .bib} at the limit needs some 1.5 GB of heap. Real projects stay far below: a 100,000-entry
- * {@code .bib} is 30–60 MB, the ACL Anthology's with abstracts about 120 MB, and a 20 MB {@code
- * .tex} is large. A file over its limit is not read at all; the project gets a diagnostic instead.
+ * adds its parsed entries and their in-memory index. Measured: a 68 MB {@code .bib} of 100,000
+ * entries (with abstracts, {@code ../shared/bench/genbib.py}) keeps 259 MB of heap once indexed
+ * (3.8 times its size) and indexes within a 1 GB heap; so a {@code .bib} at the limit keeps about 1
+ * GB, more while it is read. Real projects stay far below: a 100,000-entry {@code .bib} is 30–70
+ * MB, and a 20 MB {@code .tex} is large. A file over its limit is not read at all; the project gets
+ * a diagnostic instead.
  */
 public final class DiskFiles {
 
-  /** The largest {@code .bib} read: twice the largest bibliography collections in use. */
+  /** The largest {@code .bib} read: several times the largest bibliographies in use. */
   public static final long MAX_BIB_BYTES = 256L << 20;
 
   /** The largest {@code .tex} (or other included file) read: three times a huge 20 MB chapter. */

@@ -78,6 +78,16 @@ public final class Catalogue implements Closeable {
    */
   public static Catalogue open(CatalogueConfig config, CatalogueProgress progress)
       throws IOException {
+    return open(config, progress, false);
+  }
+
+  /**
+   * As {@link #open(CatalogueConfig, CatalogueProgress)}; with {@code checksums}, the snapshot's
+   * every file is verified (it is read whole), for reopening after a search found it damaged (see
+   * {@link #failure()}).
+   */
+  public static Catalogue open(
+      CatalogueConfig config, CatalogueProgress progress, boolean checksums) throws IOException {
     List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
     for (Path path : config.sources()) {
       sources.add(CatalogueSource.of(path));
@@ -90,7 +100,9 @@ public final class Catalogue implements Closeable {
     List<String> repairs = new ArrayList<>();
     boolean rebuilt = false;
     String damage =
-        Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? PaperIndex.damage(snapshot) : null;
+        Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS)
+            ? PaperIndex.damage(snapshot, checksums)
+            : null;
     if (damage != null) {
       // A snapshot that cannot be opened (deleted or damaged files, a copy from another version)
       // is derived data: it is moved aside, deleted and built again.
@@ -200,6 +212,14 @@ public final class Catalogue implements Closeable {
    */
   public List<String> repairs() {
     return repairs;
+  }
+
+  /**
+   * Why a search of this catalogue found its snapshot damaged since it was opened, or null; then
+   * the snapshot is to be opened again with checksums, which rebuilds it.
+   */
+  public String failure() {
+    return index.failure();
   }
 
   /** Whether {@link #open} had to (re)build the index. */

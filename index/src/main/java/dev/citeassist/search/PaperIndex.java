@@ -2,6 +2,7 @@ package dev.citeassist.search;
 
 import dev.citeassist.paper.Paper;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -92,6 +95,7 @@ public final class PaperIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile Map<String, String> commitData;
+  private volatile String failure;
 
   private PaperIndex(Directory directory, double ramBufferMb) throws IOException {
     this.directory = directory;
@@ -181,6 +185,14 @@ public final class PaperIndex implements Closeable {
    * byte in the middle of a file is not seen (Lucene reports that when a search reads it).
    */
   public static String damage(Path directory) {
+    return damage(directory, false);
+  }
+
+  /**
+   * As {@link #damage(Path)}; with {@code checksums}, also verifies every file's checksum, which
+   * reads the whole index (for a snapshot whose search failed, see {@link #failure()}).
+   */
+  public static String damage(Path directory, boolean checksums) {
     if (!Files.isDirectory(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)
           ? "not a folder"
@@ -206,9 +218,14 @@ public final class PaperIndex implements Closeable {
             CodecUtil.retrieveChecksum(in);
           }
         }
+        if (checksums) {
+          for (LeafReaderContext leaf : reader.leaves()) {
+            leaf.reader().checkIntegrity();
+          }
+        }
       }
       return null;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | InternalError e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
@@ -359,6 +376,10 @@ public final class PaperIndex implements Closeable {
    * nothing: the caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
+    return reading(() -> rankedSearch(query));
+  }
+
+  private List<SearchHit> rankedSearch(SearchQuery query) throws IOException {
     TypedQuery typed = TypedQuery.of(query);
     if (typed == null || query.limit() <= 0) {
       return List.of();
@@ -421,12 +442,47 @@ public final class PaperIndex implements Closeable {
 
   /** Number of live papers visible to searches. */
   public int size() throws IOException {
+    return reading(this::liveCount);
+  }
+
+  private int liveCount() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       return searcher.getIndexReader().numDocs();
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** A read of the index. */
+  private interface Read<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a read, and remembers a failure that says the index's files are damaged: Lucene finding a
+   * bad structure or an early end, or a memory-mapped file that shrank under the reader (the JVM
+   * reports that fault as an {@link InternalError}, turned here into an IOException that callers
+   * handle like any other).
+   */
+  private <T> T reading(Read<T> read) throws IOException {
+    try {
+      return read.run();
+    } catch (CorruptIndexException | EOFException e) {
+      failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      throw e;
+    } catch (InternalError e) {
+      failure = "a fault reading a memory-mapped file: " + e.getMessage();
+      throw new IOException("the index's files changed under it: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why a read of this index failed in a way that says its files are damaged, or null: the owner
+   * of an on-disk index then rebuilds it (see {@link #damage(Path, boolean)}).
+   */
+  public String failure() {
+    return failure;
   }
 
   /** Closes the index, discarding uncommitted writes. */
@@ -440,6 +496,10 @@ public final class PaperIndex implements Closeable {
   }
 
   private List<Paper> find(Query query, int limit) throws IOException {
+    return reading(() -> findInOrder(query, limit));
+  }
+
+  private List<Paper> findInOrder(Query query, int limit) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       ScoreDoc[] docs = searcher.search(query, limit, Sort.INDEXORDER).scoreDocs;

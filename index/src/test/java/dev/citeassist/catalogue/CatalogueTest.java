@@ -2,6 +2,7 @@ package dev.citeassist.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
@@ -210,6 +211,54 @@ class CatalogueTest {
       }
       // the old snapshot was moved aside and deleted under it: its open files still answer
       assertEquals(best, reader.index().search(SearchQuery.of("symmetry", 1)).get(0).paper().key());
+    }
+  }
+
+  @Test
+  void aSnapshotDamagedWhileOpenFailsItsSearchesSaysSoAndIsRebuiltWithChecksums()
+      throws IOException {
+    CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
+    try (Catalogue open = Catalogue.open(config)) {
+      assertEquals(null, open.failure());
+      for (Path f : files(onlySnapshot())) {
+        if (!f.getFileName().toString().startsWith("segments_")) {
+          try (var channel = java.nio.channels.FileChannel.open(f, StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+          }
+        }
+      }
+      assertThrows(IOException.class, () -> open.index().search(SearchQuery.of("symmetry", 5)));
+      assertTrue(open.failure() != null);
+      try (Catalogue healed = Catalogue.open(config, CatalogueProgress.NONE, true)) {
+        assertTrue(healed.rebuilt());
+        assertEquals(1, healed.repairs().size(), healed.repairs().toString());
+        assertEquals(null, healed.failure());
+        assertFalse(healed.index().search(SearchQuery.of("symmetry", 5)).isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void checksumsFindAByteChangedInTheMiddleOfAFile() throws IOException {
+    CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
+    try (Catalogue c = Catalogue.open(config)) {
+      assertTrue(c.rebuilt());
+    }
+    Path biggest = null;
+    for (Path f : files(onlySnapshot())) {
+      if (biggest == null || Files.size(f) > Files.size(biggest)) {
+        biggest = f;
+      }
+    }
+    byte[] bytes = Files.readAllBytes(biggest);
+    bytes[bytes.length / 2] ^= 0x55;
+    Files.write(biggest, bytes);
+    try (Catalogue quick = Catalogue.open(config)) {
+      assertFalse(quick.rebuilt(), "header and footer are intact: the quick check passes");
+    }
+    try (Catalogue verified = Catalogue.open(config, CatalogueProgress.NONE, true)) {
+      assertTrue(verified.rebuilt());
+      assertTrue(verified.repairs().get(0).contains("checksum"), verified.repairs().get(0));
     }
   }
 

@@ -288,6 +288,38 @@ class BadInputsProtocolTest {
     }
   }
 
+  @Test
+  void aCatalogueDamagedWhileTheServerRunsIsRebuiltAfterASearchFails(@TempDir Path own)
+      throws Exception {
+    try (LspHarness h = new LspHarness(dir, own, LspHarness.Features.all())) {
+      h.open(
+          """
+          %! main.tex
+          \\documentclass{article}
+          \\begin{document}
+          \\citep{ziyin2024remove|}
+          \\end{document}
+          """);
+      h.completeUntil(l -> LspHarness.labels(l).contains("ziyin2024remove"));
+      try (var files = Files.walk(own)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          if (!f.getFileName().toString().startsWith("segments_")) {
+            try (var channel =
+                java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+              channel.truncate(0);
+            }
+          }
+        }
+      }
+      // the first search to fail starts the rebuild; completion answers all the while
+      h.completeUntil(l -> LspHarness.labels(l).contains("ziyin2024remove"));
+      assertTrue(
+          h.client.logged.stream()
+              .anyMatch(m -> m.getMessage().contains("the catalogue index is damaged (")),
+          h.client.logged.stream().map(m -> m.getMessage()).toList().toString());
+    }
+  }
+
   private static String value(Hover h) {
     return h == null ? "" : h.getContents().getRight().getValue();
   }

@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -212,7 +212,8 @@ public final class PaperIndex implements Closeable {
         }
         for (String file : commit.getFileNames()) {
           try (IndexInput in = fs.openInput(file, IOContext.READONCE)) {
-            if (in.length() < CodecUtil.footerLength() || CodecUtil.readBEInt(in) != CodecUtil.CODEC_MAGIC) {
+            if (in.length() < CodecUtil.footerLength()
+                || CodecUtil.readBEInt(in) != CodecUtil.CODEC_MAGIC) {
               return file + " is not a Lucene file";
             }
             CodecUtil.retrieveChecksum(in);
@@ -231,8 +232,8 @@ public final class PaperIndex implements Closeable {
   }
 
   /**
-   * Whether a process (this one included) holds the write lock of the index in {@code directory}:
-   * a build in progress. A folder without an index is not locked.
+   * Whether a process (this one included) holds the write lock of the index in {@code directory}: a
+   * build in progress. A folder without an index is not locked.
    */
   public static boolean isLocked(Path directory) throws IOException {
     try (FSDirectory fs = FSDirectory.open(directory);
@@ -478,8 +479,8 @@ public final class PaperIndex implements Closeable {
   }
 
   /**
-   * Why a read of this index failed in a way that says its files are damaged, or null: the owner
-   * of an on-disk index then rebuilds it (see {@link #damage(Path, boolean)}).
+   * Why a read of this index failed in a way that says its files are damaged, or null: the owner of
+   * an on-disk index then rebuilds it (see {@link #damage(Path, boolean)}).
    */
   public String failure() {
     return failure;

@@ -199,15 +199,15 @@ class CatalogueTest {
   }
 
   @Test
-  void aReaderOfTheDamagedSnapshotKeepsSearchingWhileAnotherProcessRebuildsIt()
-      throws IOException {
+  void aReaderOfTheDamagedSnapshotKeepsSearchingWhileAnotherProcessRebuildsIt() throws IOException {
     CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
     try (Catalogue reader = Catalogue.open(config)) {
       String best = reader.index().search(SearchQuery.of("symmetry", 1)).get(0).paper().key();
       Damage.SEGMENTS_FILE_DELETED.apply(onlySnapshot());
       try (Catalogue healed = Catalogue.open(config)) {
         assertTrue(healed.rebuilt());
-        assertEquals(best, healed.index().search(SearchQuery.of("symmetry", 1)).get(0).paper().key());
+        assertEquals(
+            best, healed.index().search(SearchQuery.of("symmetry", 1)).get(0).paper().key());
       }
       // the old snapshot was moved aside and deleted under it: its open files still answer
       assertEquals(best, reader.index().search(SearchQuery.of("symmetry", 1)).get(0).paper().key());

@@ -94,9 +94,9 @@ public final class DiskFiles {
   }
 
   /**
-   * The file's text (UTF-8, else Latin-1, as old {@code .bib} files often are), or null when
-   * {@link #problem} has an answer or reading fails. A file that grows past its limit while it is
-   * read is not read either: at most the limit plus one byte is ever held.
+   * The file's text (UTF-8, else Latin-1, as old {@code .bib} files often are), or null when {@link
+   * #problem} has an answer or reading fails. A file that grows past its limit while it is read is
+   * not read either: at most the limit plus one byte is ever held.
    */
   public static String read(Path file) {
     if (problem(file) != null) {

@@ -41,8 +41,8 @@ public final class Documents {
   }
 
   /**
-   * Applies a change to an open document and returns its new version; null when the document is
-   * not open, or when the change makes it too large (it is then closed and {@link #ignored}).
+   * Applies a change to an open document and returns its new version; null when the document is not
+   * open, or when the change makes it too large (it is then closed and {@link #ignored}).
    */
   public TextDocument change(String uri, java.util.function.UnaryOperator<TextDocument> change) {
     Path path = path(uri);

@@ -32,8 +32,8 @@ public final class PaperText {
   private PaperText() {}
 
   /**
-   * {@code s} if it has at most {@code max} characters, else its start cut at the last space
-   * within the last fifth before {@code max} (else at {@code max}, never inside a surrogate pair),
+   * {@code s} if it has at most {@code max} characters, else its start cut at the last space within
+   * the last fifth before {@code max} (else at {@code max}, never inside a surrogate pair),
    * followed by "…".
    */
   static String clip(String s, int max) {

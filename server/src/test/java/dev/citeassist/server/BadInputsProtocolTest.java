@@ -72,10 +72,7 @@ class BadInputsProtocolTest {
   private static List<Diagnostic> unreadable(LspHarness h, Path tex, List<String> expected)
       throws InterruptedException {
     List<Diagnostic> all =
-        diagnostics(
-            h,
-            tex,
-            l -> DiagnosticsProtocolTest.messages(withCode(l)).equals(expected));
+        diagnostics(h, tex, l -> DiagnosticsProtocolTest.messages(withCode(l)).equals(expected));
     return withCode(all);
   }
 

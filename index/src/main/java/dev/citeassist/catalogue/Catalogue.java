@@ -99,15 +99,13 @@ public final class Catalogue implements Closeable {
     List<ReadProblem> problems = new ArrayList<>();
     List<String> repairs = new ArrayList<>();
     boolean rebuilt = false;
-    String damage =
-        Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS)
-            ? PaperIndex.damage(snapshot, checksums)
-            : null;
+    Object checked = fileKey(snapshot);
+    String damage = checked == null ? null : PaperIndex.damage(snapshot, checksums);
     if (damage != null) {
       // A snapshot that cannot be opened (deleted or damaged files, a copy from another version)
       // is derived data: it is moved aside, deleted and built again.
       repairs.add("the catalogue cache " + snapshot + " was damaged (" + damage + "); rebuilt");
-      moveAside(parent, snapshot);
+      moveAside(parent, snapshot, checked);
     }
     if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
@@ -133,7 +131,12 @@ public final class Catalogue implements Closeable {
    * process never sees a half-deleted snapshot under the current name, and one still searching it
    * keeps its open files (POSIX); if another process moved it first, nothing is left to do.
    */
-  private static void moveAside(Path parent, Path snapshot) throws IOException {
+  private static void moveAside(Path parent, Path snapshot, Object checked) throws IOException {
+    if (!checked.equals(fileKey(snapshot))) {
+      // Another process already replaced the damaged snapshot (with a good one) while it was
+      // checked here: that one stays.
+      return;
+    }
     Path aside = parent.resolve(DAMAGED + snapshot.getFileName() + "-" + System.nanoTime());
     try {
       Files.move(snapshot, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -141,6 +144,21 @@ public final class Catalogue implements Closeable {
       return;
     }
     deleteTree(aside);
+  }
+
+  /**
+   * What identifies the folder or file at {@code path} (its inode on POSIX; else its modification
+   * time), or null when there is nothing there.
+   */
+  private static Object fileKey(Path path) {
+    try {
+      var attributes =
+          Files.readAttributes(
+              path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.fileKey() != null ? attributes.fileKey() : attributes.lastModifiedTime();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Renames a finished build into place; if another process got there first, its copy stays. */

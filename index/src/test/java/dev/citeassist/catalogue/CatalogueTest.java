@@ -263,6 +263,38 @@ class CatalogueTest {
   }
 
   @Test
+  void openersThatFindTheSameDamageAtOnceAllEndWithTheRebuiltSnapshot() throws Exception {
+    CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
+    try (Catalogue c = Catalogue.open(config)) {
+      assertTrue(c.rebuilt());
+    }
+    Damage.SEGMENTS_FILE_DELETED.apply(onlySnapshot());
+    int openers = 4;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+    List<java.util.concurrent.Future<Integer>> sizes = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(openers)) {
+      for (int i = 0; i < openers; i++) {
+        sizes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try (Catalogue c = Catalogue.open(config)) {
+                    return c.index().size();
+                  }
+                }));
+      }
+      for (var size : sizes) {
+        assertEquals(188, size.get());
+      }
+    }
+    try (Catalogue c = Catalogue.open(config)) {
+      assertFalse(c.rebuilt());
+      assertEquals(List.of(), c.repairs());
+    }
+    onlySnapshot();
+  }
+
+  @Test
   void aStaleLockFileIsNoDamage() throws IOException {
     CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
     try (Catalogue c = Catalogue.open(config)) {

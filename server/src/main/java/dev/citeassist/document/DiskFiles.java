@@ -84,10 +84,12 @@ public final class DiskFiles {
 
   /** The phrase for a file (or an open document) of {@code size} bytes over its limit. */
   public static String tooLarge(Path file, long size) {
+    String limit = size(limit(file));
+    String shown = size(size);
     return "is "
-        + size(size)
+        + (shown.equals(limit) ? String.format(Locale.ROOT, "%,d bytes", size) : shown)
         + ", over the "
-        + size(limit(file))
+        + limit
         + " limit for "
         + (isBib(file) ? ".bib" : ".tex")
         + " files";

@@ -89,14 +89,20 @@ public final class Catalogue implements Closeable {
   public static Catalogue open(
       CatalogueConfig config, CatalogueProgress progress, boolean checksums) throws IOException {
     List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
+    List<ReadProblem> unreadable = new ArrayList<>();
     for (Path path : config.sources()) {
-      sources.add(CatalogueSource.of(path));
+      // A source that is gone or cannot be read costs its own papers, not the catalogue's.
+      try {
+        sources.add(CatalogueSource.of(path));
+      } catch (IOException | IllegalArgumentException e) {
+        unreadable.add(new ReadProblem(path.toString(), 0, unreadableReason(e)));
+      }
     }
     String fingerprint = fingerprint(sources, config.keyPattern());
     Path parent = config.cacheDir().resolve(directoryName(config));
     Path snapshot = parent.resolve(fingerprint.substring(0, 16));
     Files.createDirectories(parent);
-    List<ReadProblem> problems = new ArrayList<>();
+    List<ReadProblem> problems = new ArrayList<>(unreadable);
     List<String> repairs = new ArrayList<>();
     boolean rebuilt = false;
     Object checked = fileKey(snapshot);
@@ -124,6 +130,19 @@ public final class Catalogue implements Closeable {
     PaperIndex index = PaperIndex.openReadOnly(snapshot);
     deleteOtherSnapshots(parent, snapshot, repairs);
     return new Catalogue(index, problems, repairs, rebuilt);
+  }
+
+  private static String unreadableReason(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file; its papers are left out";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "cannot be read: permission denied; its papers are left out";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + "; its papers are left out";
+    }
+    return e.getMessage() + "; its papers are left out";
   }
 
   /**
@@ -219,7 +238,10 @@ public final class Catalogue implements Closeable {
     return index;
   }
 
-  /** What could not be read while building; empty when an existing snapshot was used. */
+  /**
+   * What could not be read: user sources that are missing or not files (always), and records of the
+   * sources read while building (none when an existing snapshot was used).
+   */
   public List<ReadProblem> problems() {
     return problems;
   }

@@ -295,6 +295,38 @@ class CatalogueTest {
   }
 
   @Test
+  void aSourceThatIsMissingOrNotAFileIsAProblemAndTheRestIsIndexed() throws Exception {
+    Path good = dir.resolve("mine.bib");
+    Files.writeString(good, "@misc{first2020, title = {Aardvark Anatomy}, year = {2020}}\n");
+    Path missing = dir.resolve("gone.bib");
+    Path folder = Files.createDirectory(dir.resolve("folder.bib"));
+    List<Path> sources = new ArrayList<>(List.of(good, missing, folder));
+    Path fifo = dir.resolve("pipe.bib");
+    boolean mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      mkfifo = false;
+    }
+    if (mkfifo) {
+      sources.add(fifo); // opening it would block for good
+    }
+    try (Catalogue c = Catalogue.open(new CatalogueConfig(dir.resolve("cache"), sources))) {
+      assertEquals(189, c.index().size());
+      List<String> problems = c.problems().stream().map(ReadProblem::toString).toList();
+      List<String> expected =
+          new ArrayList<>(
+              List.of(
+                  missing + ":0: no such file; its papers are left out",
+                  folder + ":0: is a directory; its papers are left out"));
+      if (mkfifo) {
+        expected.add(fifo + ":0: is not a regular file; its papers are left out");
+      }
+      assertEquals(expected, problems);
+    }
+  }
+
+  @Test
   void aStaleLockFileIsNoDamage() throws IOException {
     CatalogueConfig config = new CatalogueConfig(dir.resolve("cache"), List.of());
     try (Catalogue c = Catalogue.open(config)) {

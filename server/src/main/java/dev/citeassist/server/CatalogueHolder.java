@@ -89,6 +89,13 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                 }
                 Catalogue opened = c;
                 opened.repairs().forEach(r -> LOG.warning(r));
+                if (!opened.problems().isEmpty()) {
+                  // a source missing or not a file, or records that could not be read
+                  LOG.warning(
+                      opened.problems().size()
+                          + " problem(s) reading the catalogue sources, first: "
+                          + opened.problems().subList(0, Math.min(5, opened.problems().size())));
+                }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.info(() -> "catalogue open in " + ms + " ms (" + newConfig.cacheDir() + ")");
                 task.done(opened.index().size() + " papers indexed in " + ms + " ms");

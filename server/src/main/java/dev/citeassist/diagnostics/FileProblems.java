@@ -47,9 +47,12 @@ final class FileProblems {
         continue;
       }
       for (NamedFile named : NamedFiles.of(text)) {
-        // A name made by a macro (other than \jobname) or a shell escape is not resolved.
+        // A name made by a macro (other than \jobname), quoted, or a shell escape is not resolved.
         String plain = named.name().replace("\\jobname", "");
-        if (plain.indexOf('\\') >= 0 || plain.indexOf('#') >= 0 || plain.startsWith("|")) {
+        if (plain.indexOf('\\') >= 0
+            || plain.indexOf('#') >= 0
+            || plain.indexOf('"') >= 0
+            || plain.startsWith("|")) {
           continue;
         }
         Path target =

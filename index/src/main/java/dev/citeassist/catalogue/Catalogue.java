@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,17 +35,35 @@ public final class Catalogue implements Closeable {
   private static final String FORMAT_VERSION = "1";
 
   private static final String FINGERPRINT = "citeassist.fingerprint";
+
+  /**
+   * Name prefix of a snapshot being built ({@code building-<pid>-…}); renamed to its fingerprint
+   * when committed.
+   */
   private static final String BUILDING = "building-";
+
   private static final java.util.regex.Pattern BUILDING_NAME =
       java.util.regex.Pattern.compile("building-(\\d{1,18})-.*");
 
+  /** Name prefix of a damaged snapshot moved aside to be deleted. */
+  private static final String DAMAGED = "damaged-";
+
+  /**
+   * How long an unlocked build folder may stand still before it counts as abandoned: covers the
+   * moments between creating the folder and locking it, and between committing and renaming.
+   */
+  private static final long ABANDONED_MILLIS = 60_000;
+
   private final PaperIndex index;
   private final List<ReadProblem> problems;
+  private final List<String> repairs;
   private final boolean rebuilt;
 
-  private Catalogue(PaperIndex index, List<ReadProblem> problems, boolean rebuilt) {
+  private Catalogue(
+      PaperIndex index, List<ReadProblem> problems, List<String> repairs, boolean rebuilt) {
     this.index = index;
     this.problems = List.copyOf(problems);
+    this.repairs = List.copyOf(repairs);
     this.rebuilt = rebuilt;
   }
 
@@ -60,24 +79,45 @@ public final class Catalogue implements Closeable {
    * under a temporary name and renamed into place when committed, then opened read-only. So any
    * number of processes (editors, the command line) share one index without locks, a crash
    * mid-build leaves no half-built index in use, and a changed source makes a new snapshot; older
-   * snapshots are deleted.
+   * snapshots are deleted. A damaged snapshot (see {@link PaperIndex#damage}) is moved aside and
+   * built again, and reported in {@link #repairs()}.
    */
   public static Catalogue open(CatalogueConfig config, CatalogueProgress progress)
       throws IOException {
+    return open(config, progress, false);
+  }
+
+  /**
+   * As {@link #open(CatalogueConfig, CatalogueProgress)}; with {@code checksums}, the snapshot's
+   * every file is verified (it is read whole), for reopening after a search found it damaged (see
+   * {@link #failure()}).
+   */
+  public static Catalogue open(
+      CatalogueConfig config, CatalogueProgress progress, boolean checksums) throws IOException {
     List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
+    List<ReadProblem> unreadable = new ArrayList<>();
     for (Path path : config.sources()) {
-      sources.add(CatalogueSource.of(path));
+      // A source that is gone or cannot be read costs its own papers, not the catalogue's.
+      try {
+        sources.add(CatalogueSource.of(path));
+      } catch (IOException | IllegalArgumentException e) {
+        unreadable.add(new ReadProblem(path.toString(), 0, unreadableReason(e)));
+      }
     }
     String fingerprint = fingerprint(sources, config.keyPattern());
     Path parent = config.cacheDir().resolve(directoryName(config));
     Path snapshot = parent.resolve(fingerprint.substring(0, 16));
     Files.createDirectories(parent);
-    List<ReadProblem> problems = new ArrayList<>();
+    List<ReadProblem> problems = new ArrayList<>(unreadable);
+    List<String> repairs = new ArrayList<>();
     boolean rebuilt = false;
-    if (PaperIndex.exists(snapshot) && !opens(snapshot)) {
-      // A snapshot that cannot be opened (a damaged disk, a copy from another version) is derived
-      // data: it is deleted and built again.
-      deleteTree(snapshot);
+    Object checked = fileKey(snapshot);
+    String damage = checked == null ? null : PaperIndex.damage(snapshot, checksums);
+    if (damage != null) {
+      // A snapshot that cannot be opened (deleted or damaged files, a copy from another version)
+      // is derived data: it is moved aside, deleted and built again.
+      repairs.add("the catalogue cache " + snapshot + " was damaged (" + damage + "); rebuilt");
+      moveAside(parent, snapshot, checked);
     }
     if (!PaperIndex.exists(snapshot)) {
       List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
@@ -96,15 +136,55 @@ public final class Catalogue implements Closeable {
       }
     }
     PaperIndex index = PaperIndex.openReadOnly(snapshot);
-    deleteOtherSnapshots(parent, snapshot);
-    return new Catalogue(index, problems, rebuilt);
+    deleteOtherSnapshots(parent, snapshot, repairs);
+    return new Catalogue(index, problems, repairs, rebuilt);
   }
 
-  private static boolean opens(Path snapshot) {
-    try (PaperIndex index = PaperIndex.openReadOnly(snapshot)) {
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
+  private static String unreadableReason(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file; its papers are left out";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "cannot be read: permission denied; its papers are left out";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + "; its papers are left out";
+    }
+    return e.getMessage() + "; its papers are left out";
+  }
+
+  /**
+   * Renames a damaged snapshot out of the way, then deletes it. The rename is atomic, so another
+   * process never sees a half-deleted snapshot under the current name, and one still searching it
+   * keeps its open files (POSIX); if another process moved it first, nothing is left to do.
+   */
+  private static void moveAside(Path parent, Path snapshot, Object checked) throws IOException {
+    if (!checked.equals(fileKey(snapshot))) {
+      // Another process already replaced the damaged snapshot (with a good one) while it was
+      // checked here: that one stays.
+      return;
+    }
+    Path aside = parent.resolve(DAMAGED + snapshot.getFileName() + "-" + System.nanoTime());
+    try {
+      Files.move(snapshot, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return;
+    }
+    deleteTree(aside);
+  }
+
+  /**
+   * What identifies the folder or file at {@code path} (its inode on POSIX; else its modification
+   * time), or null when there is nothing there.
+   */
+  private static Object fileKey(Path path) {
+    try {
+      var attributes =
+          Files.readAttributes(
+              path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.fileKey() != null ? attributes.fileKey() : attributes.lastModifiedTime();
+    } catch (IOException e) {
+      return null;
     }
   }
 
@@ -122,16 +202,20 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Deletes snapshots of earlier fingerprints and abandoned builds: those of a process that is no
-   * longer running (a build killed mid-way), and any over an hour old. Best effort: a process still
-   * searching an old snapshot keeps its open files (POSIX), and a failure to delete only costs disk
-   * space.
+   * Deletes snapshots of earlier fingerprints, damaged snapshots moved aside, and abandoned builds
+   * (see {@link #abandoned}). Best effort: a process still searching an old snapshot keeps its open
+   * files (POSIX), and a failure to delete only costs disk space.
    */
-  private static void deleteOtherSnapshots(Path parent, Path current) {
+  private static void deleteOtherSnapshots(Path parent, Path current, List<String> repairs) {
     try (var children = Files.list(parent)) {
       for (Path child : children.toList()) {
-        if (!child.equals(current)
-            && (!child.getFileName().toString().startsWith(BUILDING) || abandoned(child))) {
+        if (child.equals(current)) {
+          continue;
+        }
+        if (!child.getFileName().toString().startsWith(BUILDING)) {
+          deleteTree(child);
+        } else if (abandoned(child)) {
+          repairs.add("removed an abandoned catalogue build " + child);
           deleteTree(child);
         }
       }
@@ -140,18 +224,27 @@ public final class Catalogue implements Closeable {
     }
   }
 
-  /** A build folder ({@code building-<pid>-…}) whose process is gone, or over an hour old. */
+  /**
+   * A build folder that no process will finish: nobody holds its index's write lock (a build holds
+   * it from its first paper to its commit) and either the process named in it ({@code
+   * building-<pid>-…}) is gone, or, for a name without a process or a process id reused since, it
+   * has stood still for {@link #ABANDONED_MILLIS} (which covers the moments between creating the
+   * folder and locking it, and between committing and renaming) or an hour.
+   */
   private static boolean abandoned(Path building) throws IOException {
-    if (Files.getLastModifiedTime(building).toMillis() < System.currentTimeMillis() - 3_600_000L) {
-      return true;
+    if (PaperIndex.isLocked(building)) {
+      return false;
     }
+    long age = System.currentTimeMillis() - Files.getLastModifiedTime(building).toMillis();
     java.util.regex.Matcher m = BUILDING_NAME.matcher(building.getFileName().toString());
     if (!m.matches()) {
-      return false; // an older release's name: only its age tells
+      return age > ABANDONED_MILLIS; // an older release's name: only its age tells
     }
     long pid = Long.parseLong(m.group(1));
-    return pid != ProcessHandle.current().pid()
-        && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    if (pid == ProcessHandle.current().pid()) {
+      return false;
+    }
+    return !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || age > 3_600_000L;
   }
 
   private static void deleteTree(Path root) {
@@ -172,9 +265,28 @@ public final class Catalogue implements Closeable {
     return index;
   }
 
-  /** What could not be read while building; empty when an existing snapshot was used. */
+  /**
+   * What could not be read: user sources that are missing or not files (always), and records of the
+   * sources read while building (none when an existing snapshot was used).
+   */
   public List<ReadProblem> problems() {
     return problems;
+  }
+
+  /**
+   * What {@link #open} found wrong in the cache and mended, one sentence each with its reason (a
+   * damaged snapshot rebuilt, an abandoned build removed); for the caller to log once.
+   */
+  public List<String> repairs() {
+    return repairs;
+  }
+
+  /**
+   * Why a search of this catalogue found its snapshot damaged since it was opened, or null; then
+   * the snapshot is to be opened again with checksums, which rebuilds it.
+   */
+  public String failure() {
+    return index.failure();
   }
 
   /** Whether {@link #open} had to (re)build the index. */

@@ -76,10 +76,18 @@ public final class CatalogueSource {
    * A user's file; its format is told from its name and first bytes.
    *
    * @throws NoSuchFileException when it does not exist
+   * @throws java.nio.file.FileSystemException when it is not a regular file
    * @throws IllegalArgumentException when its format is not one CiteAssist reads
    */
   public static CatalogueSource of(Path path) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      // Never opened: a FIFO would block the reader for good.
+      throw new java.nio.file.FileSystemException(
+          path.toString(),
+          null,
+          attributes.isDirectory() ? "is a directory" : "is not a regular file");
+    }
     byte[] head;
     try (InputStream in = Files.newInputStream(path)) {
       head = in.readNBytes(4096);

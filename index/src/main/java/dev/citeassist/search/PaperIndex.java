@@ -2,6 +2,7 @@ package dev.citeassist.search;
 
 import dev.citeassist.paper.Paper;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -38,6 +43,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's own
@@ -86,6 +95,7 @@ public final class PaperIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile Map<String, String> commitData;
+  private volatile String failure;
 
   private PaperIndex(Directory directory, double ramBufferMb) throws IOException {
     this.directory = directory;
@@ -164,6 +174,73 @@ public final class PaperIndex implements Closeable {
     }
     try (FSDirectory fs = FSDirectory.open(directory)) {
       return DirectoryReader.indexExists(fs);
+    }
+  }
+
+  /**
+   * Why {@code directory} cannot serve as a read-only index, or null when it can: no folder, an
+   * empty folder, no commit (segments file deleted), another schema version, or a file of the
+   * commit that is missing, truncated or does not start and end like a Lucene file. Cheap: it reads
+   * the commit, then the header and footer of each file of it, never a whole file, so a flipped
+   * byte in the middle of a file is not seen (Lucene reports that when a search reads it).
+   */
+  public static String damage(Path directory) {
+    return damage(directory, false);
+  }
+
+  /**
+   * As {@link #damage(Path)}; with {@code checksums}, also verifies every file's checksum, which
+   * reads the whole index (for a snapshot whose search failed, see {@link #failure()}).
+   */
+  public static String damage(Path directory, boolean checksums) {
+    if (!Files.isDirectory(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          ? "not a folder"
+          : "missing";
+    }
+    try (FSDirectory fs = FSDirectory.open(directory)) {
+      if (fs.listAll().length == 0) {
+        return "empty folder";
+      }
+      if (!DirectoryReader.indexExists(fs)) {
+        return "no commit (segments file missing)";
+      }
+      try (DirectoryReader reader = DirectoryReader.open(fs)) {
+        IndexCommit commit = reader.getIndexCommit();
+        if (!SCHEMA_VERSION.equals(commit.getUserData().get(SCHEMA_KEY))) {
+          return "index of another schema version";
+        }
+        for (String file : commit.getFileNames()) {
+          try (IndexInput in = fs.openInput(file, IOContext.READONCE)) {
+            if (in.length() < CodecUtil.footerLength()
+                || CodecUtil.readBEInt(in) != CodecUtil.CODEC_MAGIC) {
+              return file + " is not a Lucene file";
+            }
+            CodecUtil.retrieveChecksum(in);
+          }
+        }
+        if (checksums) {
+          for (LeafReaderContext leaf : reader.leaves()) {
+            leaf.reader().checkIntegrity();
+          }
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException | InternalError e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  /**
+   * Whether a process (this one included) holds the write lock of the index in {@code directory}: a
+   * build in progress. A folder without an index is not locked.
+   */
+  public static boolean isLocked(Path directory) throws IOException {
+    try (FSDirectory fs = FSDirectory.open(directory);
+        Lock lock = fs.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return false;
+    } catch (LockObtainFailedException e) {
+      return true;
     }
   }
 
@@ -300,6 +377,10 @@ public final class PaperIndex implements Closeable {
    * nothing: the caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
+    return reading(() -> rankedSearch(query));
+  }
+
+  private List<SearchHit> rankedSearch(SearchQuery query) throws IOException {
     TypedQuery typed = TypedQuery.of(query);
     if (typed == null || query.limit() <= 0) {
       return List.of();
@@ -362,12 +443,47 @@ public final class PaperIndex implements Closeable {
 
   /** Number of live papers visible to searches. */
   public int size() throws IOException {
+    return reading(this::liveCount);
+  }
+
+  private int liveCount() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       return searcher.getIndexReader().numDocs();
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** A read of the index. */
+  private interface Read<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a read, and remembers a failure that says the index's files are damaged: Lucene finding a
+   * bad structure or an early end, or a memory-mapped file that shrank under the reader (the JVM
+   * reports that fault as an {@link InternalError}, turned here into an IOException that callers
+   * handle like any other).
+   */
+  private <T> T reading(Read<T> read) throws IOException {
+    try {
+      return read.run();
+    } catch (CorruptIndexException | EOFException e) {
+      failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      throw e;
+    } catch (InternalError e) {
+      failure = "a fault reading a memory-mapped file: " + e.getMessage();
+      throw new IOException("the index's files changed under it: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why a read of this index failed in a way that says its files are damaged, or null: the owner of
+   * an on-disk index then rebuilds it (see {@link #damage(Path, boolean)}).
+   */
+  public String failure() {
+    return failure;
   }
 
   /** Closes the index, discarding uncommitted writes. */
@@ -381,6 +497,10 @@ public final class PaperIndex implements Closeable {
   }
 
   private List<Paper> find(Query query, int limit) throws IOException {
+    return reading(() -> findInOrder(query, limit));
+  }
+
+  private List<Paper> findInOrder(Query query, int limit) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       ScoreDoc[] docs = searcher.search(query, limit, Sort.INDEXORDER).scoreDocs;

@@ -267,6 +267,7 @@ public final class Cli {
     try (Catalogue catalogue =
         Catalogue.open(new CatalogueConfig(cacheDir, all), progress::update)) {
       progress.finish(catalogue.index().size());
+      catalogue.repairs().forEach(r -> err.println("warning: " + r));
       catalogue.problems().forEach(p -> err.println(p));
       err.println(
           "Catalogue: " + catalogue.index().size() + " papers from the built-in seeds and " + all);
@@ -288,6 +289,7 @@ public final class Cli {
   private Catalogue openCatalogue() throws IOException {
     List<Path> sources = userSources.load();
     Catalogue catalogue = Catalogue.open(new CatalogueConfig(cacheDir, sources));
+    catalogue.repairs().forEach(r -> err.println("warning: " + r));
     catalogue.problems().forEach(p -> err.println("warning: " + p));
     return catalogue;
   }

@@ -2,6 +2,7 @@ package dev.citeassist.completion;
 
 import dev.citeassist.bibtex.BibtexWriter;
 import dev.citeassist.document.BibEntry;
+import dev.citeassist.document.DiskFiles;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -360,7 +361,7 @@ public final class AddEntryCommand {
     if (open.isEmpty()) {
       return Optional.empty();
     }
-    String disk = Files.isRegularFile(real) ? Documents.read(real) : null;
+    String disk = DiskFiles.read(real);
     if (open.get().text().equals(disk)) {
       return Optional.empty();
     }

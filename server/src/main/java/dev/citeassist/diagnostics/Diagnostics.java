@@ -43,6 +43,12 @@ public final class Diagnostics {
   /** Diagnostic codes; the quick fixes recognise their diagnostics by these. */
   static final String UNDEFINED = "undefined-citation";
 
+  /** Code of a diagnostic on a file name whose file cannot be read (see {@link FileProblems}). */
+  static final String UNREADABLE = "unreadable-file";
+
+  /** Code of the diagnostic on a document the client opened that is too large to keep. */
+  static final String TOO_LARGE = "document-too-large";
+
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
@@ -52,6 +58,9 @@ public final class Diagnostics {
   // Files with work queued: a second change before the work runs adds nothing.
   private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
   private final UndefinedCitations undefined;
+  private final FileProblems fileProblems;
+  // What failed unexpectedly, by file and kind of failure: each is logged once.
+  private final java.util.Set<String> failures = ConcurrentHashMap.newKeySet();
   private final Map<Path, Project> known = new ConcurrentHashMap<>();
   private final Map<Path, String> fed = new ConcurrentHashMap<>();
 
@@ -74,6 +83,7 @@ public final class Diagnostics {
               return t;
             });
     this.undefined = new UndefinedCitations(documents, bibliography);
+    this.fileProblems = new FileProblems(documents, projects);
   }
 
   /** The document at {@code uri} was opened or changed: schedules publishing what it affects. */
@@ -87,7 +97,10 @@ public final class Diagnostics {
           try (Watchdog.Task watched =
               Watchdog.global().watch("diagnostics of " + uri, Duration.ofMinutes(2))) {
             Path file = Documents.path(uri);
-            if (uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {
+            var ignored = documents.ignored(uri);
+            if (ignored.isPresent()) {
+              publishIgnored(uri, file, ignored.get());
+            } else if (uri.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {
               publishBib(file);
               for (Project p : known.values()) {
                 if (p.bibFiles().contains(file)) {
@@ -99,8 +112,12 @@ public final class Diagnostics {
               known.put(p.root(), p);
               publishTex(p);
             }
-          } catch (Exception e) {
-            LOG.log(Level.WARNING, "diagnostics of " + uri + " failed", e);
+          } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // One file's failure (even a too deep or too large input) must not stop the thread
+            // or the other files' diagnostics.
+            if (failures.add(uri + " " + e.getClass().getName())) {
+              LOG.log(Level.WARNING, "diagnostics of " + uri + " failed", e);
+            }
           }
         });
   }
@@ -123,6 +140,7 @@ public final class Diagnostics {
       return;
     }
     var byFile = undefined.find(project, scanner.get());
+    var unreadable = fileProblems.find(project, fed.keySet());
     // The root last: when its diagnostics arrive, the whole project's have.
     List<Map.Entry<Path, List<UndefinedCitations.Undefined>>> order =
         new ArrayList<>(byFile.entrySet());
@@ -131,6 +149,15 @@ public final class Diagnostics {
       String uri = Documents.uri(e.getKey());
       TextDocument doc = textDocument(e.getKey(), uri);
       List<Diagnostic> list = new ArrayList<>();
+      for (FileProblems.Problem p : unreadable.getOrDefault(e.getKey(), List.of())) {
+        list.add(
+            new Diagnostic(
+                doc.range(p.start(), p.end()),
+                p.message(),
+                DiagnosticSeverity.Warning,
+                SOURCE,
+                UNREADABLE));
+      }
       for (UndefinedCitations.Undefined u : e.getValue()) {
         Diagnostic d =
             new Diagnostic(
@@ -190,6 +217,24 @@ public final class Diagnostics {
               p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
     }
     publish(uri, doc, list);
+  }
+
+  /** A document too large to keep: one diagnostic at its start says so, instead of any other. */
+  private void publishIgnored(String uri, Path file, String reason) {
+    TextDocument empty = new TextDocument(uri, 0, "");
+    LanguageClient c = client.get();
+    if (c != null) {
+      c.publishDiagnostics(
+          new PublishDiagnosticsParams(
+              uri,
+              List.of(
+                  new Diagnostic(
+                      empty.range(0, 0),
+                      "CiteAssist ignores " + file.getFileName() + ": it " + reason + ".",
+                      DiagnosticSeverity.Warning,
+                      SOURCE,
+                      TOO_LARGE))));
+    }
   }
 
   private TextDocument textDocument(Path file, String uri) {

@@ -1,9 +1,6 @@
 package dev.citeassist.document;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Documents {
 
   private final ConcurrentHashMap<Path, TextDocument> open = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, String> ignored = new ConcurrentHashMap<>();
 
   public static Path path(String uri) {
     return Path.of(URI.create(uri)).toAbsolutePath().normalize();
@@ -25,17 +23,58 @@ public final class Documents {
     return path.toUri().toString();
   }
 
-  public void open(TextDocument document) {
-    open.put(path(document.uri()), document);
+  /**
+   * Opens a document, unless its text is over the size limit of its kind ({@link DiskFiles}): such
+   * a document is not kept, so every feature ignores it, and {@link #ignored} says why.
+   *
+   * @return whether the document was opened
+   */
+  public boolean open(TextDocument document) {
+    Path path = path(document.uri());
+    if (tooLarge(path, document)) {
+      open.remove(path);
+      return false;
+    }
+    ignored.remove(path);
+    open.put(path, document);
+    return true;
   }
 
-  /** Applies a change to an open document and returns its new version. */
+  /**
+   * Applies a change to an open document and returns its new version; null when the document is not
+   * open, or when the change makes it too large (it is then closed and {@link #ignored}).
+   */
   public TextDocument change(String uri, java.util.function.UnaryOperator<TextDocument> change) {
-    return open.computeIfPresent(path(uri), (p, d) -> change.apply(d));
+    Path path = path(uri);
+    TextDocument changed = open.computeIfPresent(path, (p, d) -> change.apply(d));
+    if (changed != null && tooLarge(path, changed)) {
+      open.remove(path);
+      return null;
+    }
+    return changed;
+  }
+
+  private boolean tooLarge(Path path, TextDocument document) {
+    // Characters, not bytes: a UTF-16 unit costs at least as much memory as a byte on disk.
+    long size = document.text().length();
+    if (size <= DiskFiles.limit(path)) {
+      return false;
+    }
+    ignored.put(path, DiskFiles.tooLarge(path, size));
+    return true;
+  }
+
+  /**
+   * Why the client's document at {@code uri} is ignored (too large to keep), if it is: a phrase
+   * that follows its name.
+   */
+  public Optional<String> ignored(String uri) {
+    return Optional.ofNullable(ignored.get(path(uri)));
   }
 
   public void close(String uri) {
     open.remove(path(uri));
+    ignored.remove(path(uri));
   }
 
   public Optional<TextDocument> get(Path path) {
@@ -50,27 +89,15 @@ public final class Documents {
     return open.values();
   }
 
-  /** The open buffer's text, else the file's text on disk, else null when there is neither. */
+  /**
+   * The open buffer's text, else the file's text on disk, else null when there is neither or the
+   * file cannot be read (see {@link DiskFiles#problem}).
+   */
   public String text(Path path) {
     TextDocument d = open.get(path);
     if (d != null) {
       return d.text();
     }
-    try {
-      return Files.isRegularFile(path) ? read(path) : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** The file's text on disk: UTF-8, or Latin-1 when it is not valid UTF-8. */
-  public static String read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      // Old .bib files are often Latin-1; reading them so keeps every character.
-      return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
+    return DiskFiles.read(path);
   }
 }

@@ -263,7 +263,9 @@ public final class ProjectBibliography implements Closeable {
                   (System.nanoTime() - t0) / 1_000_000,
                   readCount,
                   chunks.size()));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One file that cannot be indexed (even one too deep or too large for the heap) keeps its
+      // last state, or none, and the other files theirs; the worker thread goes on.
       LOG.log(Level.WARNING, "could not index " + file, e);
       files.putIfAbsent(file, new FileState(List.of(), Map.of(), Map.of()));
     }

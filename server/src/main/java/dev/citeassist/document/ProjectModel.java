@@ -135,7 +135,6 @@ public final class ProjectModel {
   }
 
   private Project traverse(Path root) {
-    Path dir = root.getParent();
     Set<Path> tex = new LinkedHashSet<>();
     Set<Path> bibs = new LinkedHashSet<>();
     Deque<Path> queue = new ArrayDeque<>();
@@ -147,15 +146,29 @@ public final class ProjectModel {
       }
       LatexStructure s = structure(f);
       for (String b : s.bibliographies()) {
-        // \addbibresource{\jobname.bib}: the root's name (with a filecontents environment).
-        String name = b.replace("\\jobname", jobName(root));
-        bibs.add(bibPath(dir, name.endsWith(".bib") ? name : name + ".bib"));
+        bibs.add(bibFile(root, b));
       }
       for (String in : s.inputs()) {
-        queue.add(texPath(dir, in));
+        queue.add(inputFile(root, in));
       }
     }
     return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  /**
+   * The {@code .bib} that {@code \bibliography} or {@code \addbibresource} names {@code name} in
+   * the project of {@code root}: {@code .bib} added, {@code \jobname} replaced, looked for beside
+   * the root, then in the bibliography folders.
+   */
+  public Path bibFile(Path root, String name) {
+    // \addbibresource{\jobname.bib}: the root's name (with a filecontents environment).
+    String n = name.replace("\\jobname", jobName(root));
+    return bibPath(root.getParent(), n.endsWith(".bib") ? n : n + ".bib");
+  }
+
+  /** The file that {@code \input}, {@code \include} or {@code \subfile} names in a project. */
+  public Path inputFile(Path root, String name) {
+    return texPath(root.getParent(), name);
   }
 
   /** The name LaTeX gives the job of this root: its file name without {@code .tex}. */

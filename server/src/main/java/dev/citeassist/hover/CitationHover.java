@@ -107,7 +107,8 @@ public final class CitationHover {
           text += " — [add it](" + new AddEntryArguments(texUri, key, key, null).commandUri() + ")";
         }
       } else {
-        text = markdown ? "No entry for `" + key + "`" : "No entry for " + key;
+        String shown = PaperText.clip(key, PaperText.MAX_KEY);
+        text = markdown ? "No entry for `" + shown + "`" : "No entry for " + shown;
         // Not found because background work has not finished is not the same as not found.
         if (bibliography.loading(bibs)) {
           text += " yet: the project's .bib files are still being read";

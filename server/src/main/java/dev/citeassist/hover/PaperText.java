@@ -15,7 +15,43 @@ public final class PaperText {
   public static final String NOT_IN_BIBLIOGRAPHY =
       "from the catalogue, not in your bibliography yet";
 
+  /**
+   * Caps on what one description shows, so that a 1 MB abstract or a 5,000-author list in a {@code
+   * .bib} makes a readable hover, not a megabyte of JSON: each part is cut at a word boundary with
+   * "…", and the whole is bounded whatever the parts (escaping may double a part's length).
+   */
+  static final int MAX_TITLE = 300;
+
+  static final int MAX_AUTHORS_LINE = 500;
+  static final int MAX_VENUE = 200;
+  static final int MAX_ABSTRACT = 2000;
+  static final int MAX_KEY = 200;
+  static final int MAX_DETAIL = 300;
+  static final int MAX_TEXT = 8000;
+
   private PaperText() {}
+
+  /**
+   * {@code s} if it has at most {@code max} characters, else its start cut at the last space within
+   * the last fifth before {@code max} (else at {@code max}, never inside a surrogate pair),
+   * followed by "…".
+   */
+  static String clip(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int cut = max;
+    for (int i = max; i > max * 4 / 5; i--) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        cut = i;
+        break;
+      }
+    }
+    if (Character.isLowSurrogate(s.charAt(cut)) && cut > 0) {
+      cut--;
+    }
+    return s.substring(0, cut).stripTrailing() + "…";
+  }
 
   /** {@code Liao, Couillet · 2018 · A Random Matrix Approach to Neural Networks}. */
   public static String detail(Paper p) {
@@ -28,9 +64,9 @@ public final class PaperText {
       append(b, String.valueOf(p.year()));
     }
     if (p.title() != null) {
-      append(b, p.title());
+      append(b, clip(p.title(), MAX_TITLE));
     }
-    return b.toString();
+    return clip(b.toString(), MAX_DETAIL);
   }
 
   private static void append(StringBuilder b, String part) {
@@ -80,14 +116,15 @@ public final class PaperText {
    */
   public static String describe(Paper p, String location, boolean markdown) {
     StringBuilder b = new StringBuilder();
-    String title = p.title() == null ? p.key() : p.title();
+    String key = clip(p.key(), MAX_KEY);
+    String title = clip(p.title() == null ? key : p.title(), MAX_TITLE);
     b.append(markdown ? "**" + escape(title) + "**" : title).append("\n\n");
-    String authors = fullAuthors(p);
+    String authors = clip(fullAuthors(p), MAX_AUTHORS_LINE);
     StringBuilder line = new StringBuilder(authors);
     if (p.year() != null) {
       line.append(line.isEmpty() ? "" : " · ").append(p.year());
     }
-    String venue = venue(p);
+    String venue = clip(venue(p), MAX_VENUE);
     if (venue != null) {
       line.append(line.isEmpty() ? "" : " · ").append(markdown ? "*" + escape(venue) + "*" : venue);
     }
@@ -95,13 +132,13 @@ public final class PaperText {
       b.append(markdown ? escapeKeepingEmphasis(line.toString(), venue) : line).append("\n\n");
     }
     if (p.abstractText() != null && !p.abstractText().isBlank()) {
-      b.append(markdown ? escape(p.abstractText().strip()) : p.abstractText().strip())
-          .append("\n\n");
+      String text = clip(p.abstractText().strip(), MAX_ABSTRACT);
+      b.append(markdown ? escape(text) : text).append("\n\n");
     }
     if (location != null) {
-      b.append(markdown ? "`" + p.key() + "` " + location : p.key() + " " + location);
+      b.append(markdown ? "`" + key + "` " + location : key + " " + location);
     }
-    return b.toString().strip();
+    return clip(b.toString().strip(), MAX_TEXT);
   }
 
   private static String escapeKeepingEmphasis(String line, String venue) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record LatexStructure(
     List<String> bibliographies, List<String> inputs, String texRoot, boolean hasDocumentClass) {
 
-  private static final Pattern COMMAND =
+  static final Pattern COMMAND =
       Pattern.compile(
           "\\\\(bibliography|addbibresource|addglobalbib|input|include|subfile|documentclass)"
               + "\\s*(?:\\[[^\\]]*\\]\\s*)*\\{([^}]*)\\}");

@@ -64,6 +64,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
    * @return completes when this opening is done
    */
   synchronized CompletableFuture<Catalogue> open(CatalogueConfig newConfig, boolean again) {
+    return open(newConfig, again, false);
+  }
+
+  private synchronized CompletableFuture<Catalogue> open(
+      CatalogueConfig newConfig, boolean again, boolean checksums) {
     if (!again && same(newConfig, config) && catalogue != null) {
       return catalogue;
     }
@@ -78,7 +83,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                   Watchdog.global().watch("opening the catalogue", Duration.ofMinutes(15))) {
                 Catalogue c;
                 try {
-                  c = Catalogue.open(newConfig, task);
+                  c = Catalogue.open(newConfig, task, checksums);
                 } catch (IOException first) {
                   // Another process may have put the same snapshot in place as this one finished
                   // (Linux reports "Directory not empty" as a plain FileSystemException): once
@@ -87,6 +92,14 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                   c = Catalogue.open(newConfig, task);
                 }
                 Catalogue opened = c;
+                opened.repairs().forEach(r -> LOG.warning(r));
+                if (!opened.problems().isEmpty()) {
+                  // a source missing or not a file, or records that could not be read
+                  LOG.warning(
+                      opened.problems().size()
+                          + " problem(s) reading the catalogue sources, first: "
+                          + opened.problems().subList(0, Math.min(5, opened.problems().size())));
+                }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.info(() -> "catalogue open in " + ms + " ms (" + newConfig.cacheDir() + ")");
                 task.done(opened.index().size() + " papers indexed in " + ms + " ms");
@@ -140,7 +153,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       return before.index();
     }
     try {
-      return c.get(budgetMillis, TimeUnit.MILLISECONDS).index();
+      Catalogue current = c.get(budgetMillis, TimeUnit.MILLISECONDS);
+      if (current.failure() != null) {
+        healIfDamaged(c, current);
+      }
+      return current.index();
     } catch (TimeoutException e) {
       return null;
     } catch (InterruptedException e) {
@@ -150,6 +167,20 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       LOG.log(Level.WARNING, "the catalogue could not be opened", e);
       return before == null ? null : before.index();
     }
+  }
+
+  /**
+   * A search found the open catalogue's files damaged (changed or truncated on disk since it was
+   * opened): logged once, and the catalogue is opened again with its checksums verified, which
+   * rebuilds it; meanwhile the damaged one answers what it still can.
+   */
+  private synchronized void healIfDamaged(CompletableFuture<Catalogue> seen, Catalogue current) {
+    String failure = current.failure();
+    if (failure == null || catalogue != seen) {
+      return;
+    }
+    LOG.warning("the catalogue index is damaged (" + failure + "); rebuilding it");
+    open(config, true, true);
   }
 
   private void closeQuietly(Catalogue c) {

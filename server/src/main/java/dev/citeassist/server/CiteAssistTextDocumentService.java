@@ -61,7 +61,16 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
   public void didOpen(DidOpenTextDocumentParams params) {
     var item = params.getTextDocument();
     TextDocument doc = new TextDocument(item.getUri(), item.getVersion(), item.getText());
-    server.documents.open(doc);
+    if (!server.documents.open(doc)) {
+      LOG.warning(
+          () ->
+              "ignoring "
+                  + item.getUri()
+                  + ": it "
+                  + server.documents.ignored(item.getUri()).orElse("is too large"));
+      server.diagnostics.changed(item.getUri());
+      return;
+    }
     if (isBib(item.getUri())) {
       server.bibliography.update(Documents.path(item.getUri()), doc.text());
     } else {
@@ -77,7 +86,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
       server.bibliography.track(project.bibFiles(), server.documents::text);
       server.leftoverTemps.clean(project);
       return project;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       LOG.log(Level.WARNING, "could not resolve the project of " + uri, e);
       return null;
     }

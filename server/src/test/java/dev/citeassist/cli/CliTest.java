@@ -14,10 +14,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the command line in-process against a throw-away cache and configuration folder. */
 class CliTest {
@@ -163,6 +167,77 @@ class CliTest {
     }
     assertEquals(0, run("--help"));
     assertTrue(out.contains("Commands:"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"segments deleted", "truncated", "garbage", "emptied", "replaced by a file"})
+  void searchRebuildsADamagedCacheAndSaysWhy(String damage) throws IOException {
+    assertEquals(0, run("search", "symmetry"));
+    String healthy = out;
+    Path snapshot;
+    try (var parents = Files.list(home.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      snapshot = snapshots.findFirst().orElseThrow();
+    }
+    List<Path> files;
+    try (var s = Files.list(snapshot)) {
+      files = s.sorted().toList();
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      switch (damage) {
+        case "segments deleted" -> {
+          if (name.startsWith("segments_")) {
+            Files.delete(f);
+          }
+        }
+        case "truncated" -> {
+          if (name.endsWith(".fdt")) {
+            Files.write(f, Arrays.copyOf(Files.readAllBytes(f), (int) Files.size(f) / 2));
+          }
+        }
+        case "garbage" -> {
+          if (name.endsWith(".tim")) {
+            Files.writeString(f, "garbage ".repeat(100));
+          }
+        }
+        default -> Files.delete(f);
+      }
+    }
+    if (damage.equals("replaced by a file")) {
+      Files.delete(snapshot);
+      Files.writeString(snapshot, "not an index");
+    }
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals(healthy, out);
+    assertTrue(err.contains("warning: the catalogue cache ") && err.contains("was damaged ("), err);
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals(healthy, out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void searchRemovesAnAbandonedBuildAndIgnoresAStaleLockFile() throws IOException {
+    assertEquals(0, run("search", "symmetry"));
+    String healthy = out;
+    Path snapshot;
+    try (var parents = Files.list(home.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      snapshot = snapshots.findFirst().orElseThrow();
+    }
+    Files.writeString(snapshot.resolve("write.lock"), "left by a process that died");
+    Path abandoned = Files.createDirectory(snapshot.resolveSibling("building-42"));
+    Files.writeString(abandoned.resolve("_0.fdt"), "half a segment");
+    Files.setLastModifiedTime(
+        abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals(healthy, out);
+    assertEquals(
+        "warning: removed an abandoned catalogue build " + abandoned + System.lineSeparator(), err);
+    assertTrue(Files.notExists(abandoned));
+    assertEquals(0, run("search", "symmetry"), err);
+    assertEquals("", err);
   }
 
   static Path shared() {

@@ -96,7 +96,10 @@ class OracleTest {
       for (PublishDiagnosticsParams p : h.client.diagnostics.values()) {
         String text = new dev.citeassist.document.Documents().text(Documents.path(p.getUri()));
         var doc = new dev.citeassist.document.TextDocument(p.getUri(), 0, text);
-        p.getDiagnostics()
+        // Only undefined citations: a file the build generates (hott-book's version.tex) is
+        // rightly reported missing in the checked-in corpus, but is no business of the oracle.
+        p.getDiagnostics().stream()
+            .filter(d -> "undefined-citation".equals(d.getCode().getLeft()))
             .forEach(
                 d ->
                     reported.add(

@@ -232,10 +232,11 @@ public final class Catalogue implements Closeable {
    * folder and locking it, and between committing and renaming) or an hour.
    */
   private static boolean abandoned(Path building) throws IOException {
+    // Its age first: asking for the lock may create the lock file, which touches the folder.
+    long age = System.currentTimeMillis() - Files.getLastModifiedTime(building).toMillis();
     if (PaperIndex.isLocked(building)) {
       return false;
     }
-    long age = System.currentTimeMillis() - Files.getLastModifiedTime(building).toMillis();
     java.util.regex.Matcher m = BUILDING_NAME.matcher(building.getFileName().toString());
     if (!m.matches()) {
       return age > ABANDONED_MILLIS; // an older release's name: only its age tells

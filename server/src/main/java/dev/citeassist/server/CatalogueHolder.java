@@ -37,6 +37,8 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
   private volatile CompletableFuture<Catalogue> catalogue;
   // The last catalogue that opened: answers while a newer one is built.
   private volatile Catalogue previous;
+  // The last opening whose failure was logged.
+  private volatile CompletableFuture<Catalogue> reported;
 
   CatalogueHolder(long waitMillis) {
     this(waitMillis, () -> new WorkDoneProgress(null, ""));
@@ -103,7 +105,8 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
               } catch (IOException e) {
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw new java.io.UncheckedIOException(e);
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // the progress ends whatever went wrong; the previous catalogue keeps answering
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw e;
               }
@@ -151,7 +154,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       Thread.currentThread().interrupt();
       return null;
     } catch (ExecutionException | RuntimeException e) {
-      LOG.log(Level.WARNING, "the catalogue could not be opened", e);
+      if (reported != c) {
+        // once per opening, not on every request that asks for it
+        reported = c;
+        LOG.log(Level.WARNING, "the catalogue could not be opened", e);
+      }
       return before == null ? null : before.index();
     }
   }

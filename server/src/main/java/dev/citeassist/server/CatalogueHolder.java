@@ -39,6 +39,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
   private volatile Catalogue previous;
   // The last opening whose failure was logged.
   private volatile CompletableFuture<Catalogue> reported;
+  // A catalogue whose every checksum was verified when it opened: a failing search of it is not
+  // the files' fault, and reopening it would only fail again.
+  private volatile Catalogue verified;
 
   CatalogueHolder(long waitMillis) {
     this(waitMillis, () -> new WorkDoneProgress(null, ""));
@@ -91,6 +94,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                 }
                 Catalogue opened = c;
                 opened.repairs().forEach(r -> LOG.warning(r));
+                if (checksums && opened.repairs().isEmpty()) {
+                  verified = opened;
+                }
                 if (!opened.problems().isEmpty()) {
                   // a source missing or not a file, or records that could not be read
                   LOG.warning(
@@ -170,7 +176,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
    */
   private synchronized void healIfDamaged(CompletableFuture<Catalogue> seen, Catalogue current) {
     String failure = current.failure();
-    if (failure == null || catalogue != seen) {
+    if (failure == null || catalogue != seen || current == verified) {
       return;
     }
     LOG.warning("the catalogue index is damaged (" + failure + "); rebuilding it");

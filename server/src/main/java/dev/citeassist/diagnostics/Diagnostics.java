@@ -26,12 +26,13 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Publishes the project's problems: for a {@code .tex} change, the undefined citations of every
- * {@code .tex} file of its project (open or not, once the project's {@code .bib} files are
- * indexed); for a {@code .bib} change, that file's problems and again the citations of the projects
- * that use it. Work runs on one daemon thread of its own, in order (a result is never overtaken by
- * an older one, and a request thread never waits for a {@code .bib} to be indexed); the latest text
- * is read when the work runs, and changes queued behind it for the same file are dropped.
- * Thread-safe.
+ * {@code .tex} file of its project (open or not, once the project's {@code .bib} files are indexed)
+ * and the names of files it cannot read ({@link FileProblems}); for a document the client opened
+ * too large to keep, only that; for a {@code .bib} change, that file's problems and again the
+ * citations of the projects that use it. Work runs on one daemon thread of its own, in order (a
+ * result is never overtaken by an older one, and a request thread never waits for a {@code .bib} to
+ * be indexed); the latest text is read when the work runs, and changes queued behind it for the
+ * same file are dropped. Thread-safe.
  */
 public final class Diagnostics {
 

@@ -39,6 +39,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
   private volatile CompletableFuture<Catalogue> catalogue;
   // The last catalogue that opened: answers while a newer one is built.
   private volatile Catalogue previous;
+  // The last opening whose failure was logged.
+  private volatile CompletableFuture<Catalogue> reported;
+  // A catalogue whose every checksum was verified when it opened: a failing search of it is not
+  // the files' fault, and reopening it would only fail again.
+  private volatile Catalogue verified;
 
   CatalogueHolder(long waitMillis) {
     this(waitMillis, () -> new WorkDoneProgress(null, ""));
@@ -93,6 +98,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
                 }
                 Catalogue opened = c;
                 opened.repairs().forEach(r -> LOG.warning(r));
+                if (checksums && opened.repairs().isEmpty()) {
+                  verified = opened;
+                }
                 if (!opened.problems().isEmpty()) {
                   // a source missing or not a file, or records that could not be read
                   LOG.warning(
@@ -107,7 +115,8 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
               } catch (IOException e) {
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw new java.io.UncheckedIOException(e);
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // the progress ends whatever went wrong; the previous catalogue keeps answering
                 task.done("the catalogue could not be built: " + e.getMessage());
                 throw e;
               }
@@ -164,7 +173,11 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       Thread.currentThread().interrupt();
       return null;
     } catch (ExecutionException | RuntimeException e) {
-      LOG.log(Level.WARNING, "the catalogue could not be opened", e);
+      if (reported != c) {
+        // once per opening, not on every request that asks for it
+        reported = c;
+        LOG.log(Level.WARNING, "the catalogue could not be opened", e);
+      }
       return before == null ? null : before.index();
     }
   }
@@ -176,7 +189,7 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
    */
   private synchronized void healIfDamaged(CompletableFuture<Catalogue> seen, Catalogue current) {
     String failure = current.failure();
-    if (failure == null || catalogue != seen) {
+    if (failure == null || catalogue != seen || current == verified) {
       return;
     }
     LOG.warning("the catalogue index is damaged (" + failure + "); rebuilding it");

@@ -34,8 +34,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  *
  * <p>Contract. A frame that can be delimited but not understood (not UTF-8, not JSON, nested deeper
  * than {@link #MAX_NESTING}, not a JSON-RPC message) is answered with a JSON-RPC error, carrying
- * the request's id when it can be read and null otherwise, and reading goes on with the next
- * frame. When the byte stream can no longer be delimited (a missing, negative, non-numeric or
+ * the request's id when it can be read and null otherwise, and reading goes on with the next frame.
+ * When the byte stream can no longer be delimited (a missing, negative, non-numeric or
  * over-the-limit {@code Content-Length}, a malformed header line, input ending inside a frame),
  * {@link #listen} logs the reason and returns: the connection ends and {@link ServeCommand} exits
  * non-zero, so the editor restarts the server. Header names are case-insensitive; a bare LF ends a
@@ -144,9 +144,9 @@ final class FrameReader implements MessageProducer, Closeable {
   }
 
   /**
-   * One header line without its line end, checked as it is read so that a body sent without
-   * headers fails at its first byte instead of waiting for a line end. Null at the end of input
-   * before the line's first byte when {@code inFrame} is false.
+   * One header line without its line end, checked as it is read so that a body sent without headers
+   * fails at its first byte instead of waiting for a line end. Null at the end of input before the
+   * line's first byte when {@code inFrame} is false.
    */
   private String readHeaderLine(boolean inFrame) throws IOException, BrokenFraming {
     StringBuilder line = new StringBuilder();
@@ -258,7 +258,10 @@ final class FrameReader implements MessageProducer, Closeable {
 
   private void handle(Frame frame, MessageConsumer callback) {
     if (frame.body() == null) {
-      reject(null, ResponseErrorCode.ParseError, "a message of " + frame.length() + " bytes does not fit in the server's memory");
+      reject(
+          null,
+          ResponseErrorCode.ParseError,
+          "a message of " + frame.length() + " bytes does not fit in the server's memory");
       return;
     }
     if (frame.charset() != null
@@ -272,11 +275,7 @@ final class FrameReader implements MessageProducer, Closeable {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(ByteBuffer.wrap(frame.body()))
-              .toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(frame.body())).toString();
     } catch (CharacterCodingException e) {
       reject(
           idOf(new String(frame.body(), StandardCharsets.UTF_8)),
@@ -340,7 +339,8 @@ final class FrameReader implements MessageProducer, Closeable {
     } else if (!element.isJsonObject()) {
       reject(null, ResponseErrorCode.InvalidRequest, "a message must be a JSON object");
     } else if (element.getAsJsonObject().has("id") && idOf(text) == null) {
-      reject(null, ResponseErrorCode.InvalidRequest, "a request's id must be a string or an integer");
+      reject(
+          null, ResponseErrorCode.InvalidRequest, "a request's id must be a string or an integer");
     } else if (element.getAsJsonObject().has("method") && !element.getAsJsonObject().has("id")) {
       // A notification is never answered, not even when its params are unreadable.
       LOG.warning(
@@ -428,7 +428,10 @@ final class FrameReader implements MessageProducer, Closeable {
     StringBuilder out = new StringBuilder("'");
     for (int i = 0; i < s.length() && i < 60; i++) {
       char c = s.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\x%02x", (int) c & 0xff));
+      out.append(
+          c >= 0x20 && c < 0x7f
+              ? String.valueOf(c)
+              : String.format(Locale.ROOT, "\\x%02x", (int) c & 0xff));
     }
     return out.append(s.length() > 60 ? "...'" : "'").toString();
   }

@@ -18,8 +18,8 @@ final class OneLine {
   }
 
   /**
-   * Why something failed, for a person: the first line of the innermost cause's message (Gson's
-   * and Java's say where and what), or the short class name when there is no message.
+   * Why something failed, for a person: the first line of the innermost cause's message (Gson's and
+   * Java's say where and what), or the short class name when there is no message.
    */
   static String reason(Throwable t) {
     Throwable root = t;
@@ -27,9 +27,7 @@ final class OneLine {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return message == null || message.isBlank()
-        ? root.getClass().getSimpleName()
-        : of(message);
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : of(message);
   }
 
   /** The first line of a text, shortened to {@link #MAX_CHARS}. */

@@ -17,10 +17,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 
 /**
- * LSP4J's endpoint with answers a person can read: a request that could not be parsed or
- * validated gets one error response whose message names the method and the problem, with no
- * {@code data} (LSP4J puts the Java exception there); a notification with a problem is dropped
- * with a one-line warning. Thread-safe as {@link RemoteEndpoint} is.
+ * LSP4J's endpoint with answers a person can read: a request that could not be parsed or validated
+ * gets one error response whose message names the method and the problem, with no {@code data}
+ * (LSP4J puts the Java exception there); a notification with a problem is dropped with a one-line
+ * warning. Thread-safe as {@link RemoteEndpoint} is.
  */
 final class ProtocolEndpoint extends RemoteEndpoint {
 
@@ -85,7 +85,10 @@ final class ProtocolEndpoint extends RemoteEndpoint {
     return issues.stream()
         .map(
             i -> {
-              String text = i.getText().endsWith(".") ? i.getText().substring(0, i.getText().length() - 1) : i.getText();
+              String text =
+                  i.getText().endsWith(".")
+                      ? i.getText().substring(0, i.getText().length() - 1)
+                      : i.getText();
               return i.getCause() == null ? text : text + ": " + OneLine.reason(i.getCause());
             })
         .collect(Collectors.joining("; "));

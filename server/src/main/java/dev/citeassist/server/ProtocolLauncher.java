@@ -16,9 +16,9 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * LSP4J's launcher with this server's protocol edge: {@link FrameReader} in place of LSP4J's
- * stream reader, {@link RequestValidator} in front of the services, {@link ProtocolEndpoint} and
- * {@link ErrorReplies} for error responses without internals. One builder per connection.
+ * LSP4J's launcher with this server's protocol edge: {@link FrameReader} in place of LSP4J's stream
+ * reader, {@link RequestValidator} in front of the services, {@link ProtocolEndpoint} and {@link
+ * ErrorReplies} for error responses without internals. One builder per connection.
  */
 final class ProtocolLauncher extends LSPLauncher.Builder<LanguageClient> {
 
@@ -50,7 +50,8 @@ final class ProtocolLauncher extends LSPLauncher.Builder<LanguageClient> {
   protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
     MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
     endpoint =
-        new ProtocolEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices), exceptionHandler);
+        new ProtocolEndpoint(
+            outgoing, ServiceEndpoints.toEndpoint(localServices), exceptionHandler);
     jsonHandler.setMethodProvider(endpoint);
     endpoint.setJsonHandler(jsonHandler);
     return endpoint;

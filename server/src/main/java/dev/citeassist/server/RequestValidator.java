@@ -23,13 +23,13 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 import org.eclipse.lsp4j.jsonrpc.validation.ReflectiveMessageValidator;
 
 /**
- * Checks each request and notification from the client before a service sees it, so that no
- * handler meets a null it cannot handle: params present when the method's params type has required
- * fields, every field LSP4J marks {@link NonNull} present, and {@code textDocument.uri} a file URI.
- * A request that fails gets an InvalidParams error (via {@link ProtocolEndpoint}) such as {@code
+ * Checks each request and notification from the client before a service sees it, so that no handler
+ * meets a null it cannot handle: params present when the method's params type has required fields,
+ * every field LSP4J marks {@link NonNull} present, and {@code textDocument.uri} a file URI. A
+ * request that fails gets an InvalidParams error (via {@link ProtocolEndpoint}) such as {@code
  * textDocument/hover: needs params.textDocument}; a notification that fails is dropped with a
- * warning. Responses from the client pass unchecked: their types are looser (a configuration
- * answer may hold nulls). Used on the one reader thread only.
+ * warning. Responses from the client pass unchecked: their types are looser (a configuration answer
+ * may hold nulls). Used on the one reader thread only.
  */
 final class RequestValidator extends ReflectiveMessageValidator {
 
@@ -39,9 +39,9 @@ final class RequestValidator extends ReflectiveMessageValidator {
       Pattern.compile("Lists must not contain null references\\. Path: \\$\\.?(.*)");
 
   /**
-   * Methods whose params are checked for presence only: LSP4J marks fields required that the
-   * server copes without (an {@code initialize} without {@code capabilities} from a minimal client)
-   * or that LSP allows to be null ({@code settings} of {@code didChangeConfiguration}).
+   * Methods whose params are checked for presence only: LSP4J marks fields required that the server
+   * copes without (an {@code initialize} without {@code capabilities} from a minimal client) or
+   * that LSP allows to be null ({@code settings} of {@code didChangeConfiguration}).
    */
   private static final Set<String> PRESENCE_ONLY =
       Set.of("initialize", "workspace/didChangeConfiguration");

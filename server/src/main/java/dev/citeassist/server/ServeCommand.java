@@ -111,8 +111,7 @@ public final class ServeCommand {
               t.setDaemon(true);
               return t;
             });
-    Launcher<LanguageClient> launcher =
-        ProtocolLauncher.create(server, in, out, protocol);
+    Launcher<LanguageClient> launcher = ProtocolLauncher.create(server, in, out, protocol);
     LanguageClient client = launcher.getRemoteProxy();
     server.connect(client);
     handler.connect(client);

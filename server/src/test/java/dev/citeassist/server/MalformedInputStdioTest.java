@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -71,6 +70,7 @@ class MalformedInputStdioTest {
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
+
   @TempDir Path cache;
 
   @BeforeAll
@@ -114,7 +114,8 @@ class MalformedInputStdioTest {
             case BY_ID, RESULT_BY_ID -> {
               expectedById.merge(c.id().toString(), 1, Integer::sum);
               familyById.put(c.id().toString(), c.family());
-              answerById.merge(c.id().toString(), c.answer(), (a, b) -> a == Answer.RESULT_BY_ID ? a : b);
+              answerById.merge(
+                  c.id().toString(), c.answer(), (a, b) -> a == Answer.RESULT_BY_ID ? a : b);
             }
             case NULL_ID -> expectedNullIds++;
             case NONE -> notifications++;
@@ -131,10 +132,14 @@ class MalformedInputStdioTest {
                           .allMatch(e -> got.getOrDefault(e.getKey(), 0) >= e.getValue());
                 },
                 WAIT),
-            "unanswered after batch " + batches + ": " + missing(s.received(), expectedById).stream()
+            "unanswered after batch "
+                + batches
+                + ": "
+                + missing(s.received(), expectedById).stream()
                     .map(id -> id + " (" + familyById.get(id) + ")")
                     .toList()
-                + ", stderr in " + s.stderr);
+                + ", stderr in "
+                + s.stderr);
         sentinel.hoverShowsEntry();
         sentinel.completionOffersEntry();
       }
@@ -186,8 +191,10 @@ class MalformedInputStdioTest {
       String stderr = s.stderrText();
       assertTrue(!stderr.contains("StackOverflowError"), "a stack overflow: see " + s.stderr);
 
-      int generated = expectedById.values().stream().mapToInt(Integer::intValue).sum()
-          + expectedNullIds + notifications;
+      int generated =
+          expectedById.values().stream().mapToInt(Integer::intValue).sum()
+              + expectedNullIds
+              + notifications;
       sent.addAndGet(generated);
       answered.addAndGet(generated - notifications);
       ignored.addAndGet(notifications);
@@ -223,7 +230,11 @@ class MalformedInputStdioTest {
       "{\"capabilities\":{},\"processId\":\"me\"}",
     };
     String[] settings = {
-      null, "{}", "{\"settings\":null}", "{\"settings\":5}", "{\"settings\":[]}",
+      null,
+      "{}",
+      "{\"settings\":null}",
+      "{\"settings\":5}",
+      "{\"settings\":[]}",
       "{\"settings\":{\"citeassist\":\"x\"}}",
       "{\"settings\":{\"citeassist\":{\"completionLimit\":-5,\"catalogueSources\":7}}}",
     };
@@ -254,9 +265,10 @@ class MalformedInputStdioTest {
       sentinel.hoverUntilEntryShows();
       sentinel.completionOffersEntry();
       for (JsonObject m : s.received()) {
-        problems.addAll(errorProblems(m.has("method") ? new JsonObject() : m).stream()
-            .filter(p -> !p.startsWith("a response needs exactly one"))
-            .toList());
+        problems.addAll(
+            errorProblems(m.has("method") ? new JsonObject() : m).stream()
+                .filter(p -> !p.startsWith("a response needs exactly one"))
+                .toList());
       }
       assertEquals(List.of(), problems);
       sentinel.shutdownAndExit();
@@ -327,7 +339,9 @@ class MalformedInputStdioTest {
     String uri = sentinel.mainUri.replace("main.tex", "huge.tex");
     sentinel.open(uri, text.toString());
     JsonObject hover = sentinel.request("textDocument/hover", Sentinel.position(uri, line, 10));
-    assertTrue(hover.has("result") && hover.get("result").toString().contains(TITLE), "hover: " + OneLine.of(hover.toString()));
+    assertTrue(
+        hover.has("result") && hover.get("result").toString().contains(TITLE),
+        "hover: " + OneLine.of(hover.toString()));
   }
 
   /** Well-formed requests between batches: what the user does while the junk goes by. */
@@ -446,32 +460,98 @@ class MalformedInputStdioTest {
 
   static Stream<Broken> brokenFramings() {
     String ping = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"citeassist/ping\"}";
-    String next = new String(RawStdioServer.frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"citeassist/ping\"}"), StandardCharsets.UTF_8);
+    String next =
+        new String(
+            RawStdioServer.frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"citeassist/ping\"}"),
+            StandardCharsets.UTF_8);
     int n = ping.length();
     List<Broken> cases = new ArrayList<>();
-    for (String length : List.of("-1", "abc", "1e20", "99999999999999999999", "", "12abc", "+5", "0x10", "5 5")) {
-      cases.add(broken("Content-Length: '" + length + "'", "Content-Length: " + length + "\r\n\r\n" + ping));
+    for (String length :
+        List.of("-1", "abc", "1e20", "99999999999999999999", "", "12abc", "+5", "0x10", "5 5")) {
+      cases.add(
+          broken(
+              "Content-Length: '" + length + "'", "Content-Length: " + length + "\r\n\r\n" + ping));
     }
-    cases.add(broken("Content-Length over the limit, no body", "Content-Length: " + (FrameReader.MAX_FRAME_BYTES + 1L) + "\r\n\r\n"));
+    cases.add(
+        broken(
+            "Content-Length over the limit, no body",
+            "Content-Length: " + (FrameReader.MAX_FRAME_BYTES + 1L) + "\r\n\r\n"));
     cases.add(broken("no header at all", ping));
     cases.add(broken("a header without a colon", "Content-Length " + n + "\r\n\r\n" + ping));
     cases.add(broken("a space before the colon", "Content-Length : " + n + "\r\n\r\n" + ping));
     cases.add(broken("no Content-Length header", "Content-Type: application/json\r\n\r\n" + ping));
-    cases.add(broken("two different Content-Lengths", "Content-Length: " + n + "\r\nContent-Length: " + (n + 1) + "\r\n\r\n" + ping));
+    cases.add(
+        broken(
+            "two different Content-Lengths",
+            "Content-Length: " + n + "\r\nContent-Length: " + (n + 1) + "\r\n\r\n" + ping));
     cases.add(broken("a bare carriage return", "Content-Length: " + n + "\r\r\n\r\n" + ping));
-    cases.add(broken("a header line over the limit", "X-Pad: " + "a".repeat(FrameReader.MAX_HEADER_LINE_BYTES) + "\r\nContent-Length: " + n + "\r\n\r\n" + ping));
-    cases.add(broken("too many headers", "X-A: 1\r\n".repeat(FrameReader.MAX_HEADERS + 1) + "Content-Length: " + n + "\r\n\r\n" + ping));
-    cases.add(broken("a control character in a header", "Content-Length: " + n + "\u0000\r\n\r\n" + ping));
+    cases.add(
+        broken(
+            "a header line over the limit",
+            "X-Pad: "
+                + "a".repeat(FrameReader.MAX_HEADER_LINE_BYTES)
+                + "\r\nContent-Length: "
+                + n
+                + "\r\n\r\n"
+                + ping));
+    cases.add(
+        broken(
+            "too many headers",
+            "X-A: 1\r\n".repeat(FrameReader.MAX_HEADERS + 1)
+                + "Content-Length: "
+                + n
+                + "\r\n\r\n"
+                + ping));
+    cases.add(
+        broken(
+            "a control character in a header", "Content-Length: " + n + "\u0000\r\n\r\n" + ping));
     cases.add(broken("a non-ASCII header name", "Cöntent-Length: " + n + "\r\n\r\n" + ping));
-    cases.add(new Broken("binary garbage", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\r', '\n', '\r', '\n'}, false, List.of()));
+    cases.add(
+        new Broken(
+            "binary garbage",
+            new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\r', '\n', '\r', '\n'},
+            false,
+            List.of()));
     // Off by one: the damaged frame is still answered, the next header is where the stream breaks.
-    cases.add(new Broken("too short by one, then a frame", ("Content-Length: " + (n - 1) + "\r\n\r\n" + ping + next).getBytes(StandardCharsets.UTF_8), false, List.of(2)));
-    cases.add(new Broken("too long by one, then a frame", ("Content-Length: " + (n + 1) + "\r\n\r\n" + ping + next).getBytes(StandardCharsets.UTF_8), false, List.of(2)));
+    cases.add(
+        new Broken(
+            "too short by one, then a frame",
+            ("Content-Length: " + (n - 1) + "\r\n\r\n" + ping + next)
+                .getBytes(StandardCharsets.UTF_8),
+            false,
+            List.of(2)));
+    cases.add(
+        new Broken(
+            "too long by one, then a frame",
+            ("Content-Length: " + (n + 1) + "\r\n\r\n" + ping + next)
+                .getBytes(StandardCharsets.UTF_8),
+            false,
+            List.of(2)));
     // At the end of input: these are only known to be broken when the input ends.
-    cases.add(new Broken("body shorter than announced at EOF", ("Content-Length: " + (n + 50) + "\r\n\r\n" + ping).getBytes(StandardCharsets.UTF_8), true, List.of()));
-    cases.add(new Broken("huge length, no body, EOF", "Content-Length: 200000000\r\n\r\n".getBytes(StandardCharsets.UTF_8), true, List.of()));
-    cases.add(new Broken("EOF inside a header", "Content-Length: 5".getBytes(StandardCharsets.UTF_8), true, List.of()));
-    cases.add(new Broken("EOF after the header", ("Content-Length: " + n + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), true, List.of()));
+    cases.add(
+        new Broken(
+            "body shorter than announced at EOF",
+            ("Content-Length: " + (n + 50) + "\r\n\r\n" + ping).getBytes(StandardCharsets.UTF_8),
+            true,
+            List.of()));
+    cases.add(
+        new Broken(
+            "huge length, no body, EOF",
+            "Content-Length: 200000000\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+            true,
+            List.of()));
+    cases.add(
+        new Broken(
+            "EOF inside a header",
+            "Content-Length: 5".getBytes(StandardCharsets.UTF_8),
+            true,
+            List.of()));
+    cases.add(
+        new Broken(
+            "EOF after the header",
+            ("Content-Length: " + n + "\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+            true,
+            List.of()));
     return cases.stream();
   }
 
@@ -491,12 +571,18 @@ class MalformedInputStdioTest {
         s.closeInput();
       }
       Integer code = s.awaitExit(WAIT);
-      assertNotNull(code, "still running " + WAIT + " after the damage, input " + (c.closeInput() ? "closed" : "open"));
+      assertNotNull(
+          code,
+          "still running "
+              + WAIT
+              + " after the damage, input "
+              + (c.closeInput() ? "closed" : "open"));
       assertTrue(code != 0, "exit code " + code);
       String stderr = s.stderrText();
       assertTrue(stderr.contains("closing the connection: "), "no reason on stderr:\n" + stderr);
       assertEquals(List.of(), s.violations(), "stdout held something other than JSON-RPC frames");
-      assertNotNull(s.await(RawStdioServer.responseTo(first), Duration.ZERO), "the good frame before");
+      assertNotNull(
+          s.await(RawStdioServer.responseTo(first), Duration.ZERO), "the good frame before");
       for (int id : c.answeredIds()) {
         JsonObject r = s.await(RawStdioServer.responseTo(new JsonPrimitive(id)), Duration.ZERO);
         assertNotNull(r, "the damaged frame's request " + id + " was not answered");

@@ -157,7 +157,9 @@ final class MalformedMessages {
     int[] values = {-1, -2, Integer.MIN_VALUE, Integer.MAX_VALUE, 1_000_000, 0, 3, 40_000};
     String method = pick(POSITION_REQUESTS);
     JsonObject params = positionParams(method, values[random.nextInt(values.length)]);
-    params.getAsJsonObject("position").addProperty("character", values[random.nextInt(values.length)]);
+    params
+        .getAsJsonObject("position")
+        .addProperty("character", values[random.nextInt(values.length)]);
     JsonObject request = request(method, params);
     return List.of(
         new Case("extreme position", bytes(request), request.get("id"), Answer.RESULT_BY_ID));
@@ -208,8 +210,12 @@ final class MalformedMessages {
       "content-length: " + length + "\r\n\r\n",
       "CONTENT-LENGTH: " + length + "\r\n\r\n",
       "Content-Length: " + length + "\n\n",
-      "Content-Length: " + length + "\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",
-      "Content-Type: application/vscode-jsonrpc; charset=utf8\r\nContent-Length: " + length + "\r\n\r\n",
+      "Content-Length: "
+          + length
+          + "\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",
+      "Content-Type: application/vscode-jsonrpc; charset=utf8\r\nContent-Length: "
+          + length
+          + "\r\n\r\n",
       "Content-Length: " + length + "\r\nContent-Type: application/json; charset=latin1\r\n\r\n",
       "\r\n\r\nContent-Length: " + length + "\r\n\r\n",
       "Content-Length: 000" + length + "\r\n\r\n",
@@ -219,7 +225,12 @@ final class MalformedMessages {
     };
     String header = headers[random.nextInt(headers.length)];
     List<Case> out = new ArrayList<>();
-    out.add(new Case("framing variant", concat(header.getBytes(StandardCharsets.UTF_8), body), request.get("id"), Answer.BY_ID));
+    out.add(
+        new Case(
+            "framing variant",
+            concat(header.getBytes(StandardCharsets.UTF_8), body),
+            request.get("id"),
+            Answer.BY_ID));
     if (random.nextInt(4) == 0) {
       out.add(new Case("empty body", RawStdioServer.frame(new byte[0]), null, Answer.NULL_ID));
     }
@@ -233,7 +244,11 @@ final class MalformedMessages {
     int keep = text.indexOf(',') + 1;
     int cut = keep + random.nextInt(text.length() - keep);
     return List.of(
-        new Case("truncated", RawStdioServer.frame(text.substring(0, cut)), request.get("id"), Answer.BY_ID));
+        new Case(
+            "truncated",
+            RawStdioServer.frame(text.substring(0, cut)),
+            request.get("id"),
+            Answer.BY_ID));
   }
 
   private List<Case> trailingGarbage() {
@@ -241,7 +256,8 @@ final class MalformedMessages {
     request.add("params", validParams(request.get("method").getAsString()));
     String[] tails = {"}", "]", " x", "{}", ",", "\u0000", " {\"id\": 5}", "\"", "// comment"};
     String text = idFirst(request) + pick(List.of(tails));
-    return List.of(new Case("trailing garbage", RawStdioServer.frame(text), request.get("id"), Answer.BY_ID));
+    return List.of(
+        new Case("trailing garbage", RawStdioServer.frame(text), request.get("id"), Answer.BY_ID));
   }
 
   private List<Case> invalidUtf8() {
@@ -265,12 +281,18 @@ final class MalformedMessages {
             text.substring(0, at).getBytes(StandardCharsets.UTF_8),
             bad[random.nextInt(bad.length)],
             text.substring(at + 4).getBytes(StandardCharsets.UTF_8));
-    return List.of(new Case("invalid UTF-8", RawStdioServer.frame(body), request.get("id"), Answer.BY_ID));
+    return List.of(
+        new Case("invalid UTF-8", RawStdioServer.frame(body), request.get("id"), Answer.BY_ID));
   }
 
   private List<Case> unusualUnicode() {
     String[] texts = {
-      "\\cite{a👩‍👩‍👧b}", "e\u0301\u0301\u0301", "\u202e\u2066x", "\uFEFF", "\\u0000", "\uD83D\uDE00".repeat(1000)
+      "\\cite{a👩‍👩‍👧b}",
+      "e\u0301\u0301\u0301",
+      "\u202e\u2066x",
+      "\uFEFF",
+      "\\u0000",
+      "\uD83D\uDE00".repeat(1000)
     };
     String method = pick(POSITION_REQUESTS);
     JsonObject params = validParams(method);
@@ -296,14 +318,18 @@ final class MalformedMessages {
     int[] depths = {50, 199, 200, 201, 254, 256, 1000, 5000, 100_000};
     int depth = depths[random.nextInt(depths.length)];
     boolean arrays = random.nextBoolean();
-    String deep = (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
+    String deep =
+        (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
     List<Case> out = new ArrayList<>();
-    JsonObject request = request(pick(random.nextBoolean() ? UNKNOWN_METHODS.subList(0, 5) : POSITION_REQUESTS), null);
+    JsonObject request =
+        request(
+            pick(random.nextBoolean() ? UNKNOWN_METHODS.subList(0, 5) : POSITION_REQUESTS), null);
     String text = idFirst(request);
     text = text.substring(0, text.length() - 1) + ",\"params\":" + deep + "}";
     out.add(new Case("deep nesting", RawStdioServer.frame(text), request.get("id"), Answer.BY_ID));
     if (random.nextInt(3) == 0) {
-      out.add(new Case("deep nesting without id", RawStdioServer.frame(deep), null, Answer.NULL_ID));
+      out.add(
+          new Case("deep nesting without id", RawStdioServer.frame(deep), null, Answer.NULL_ID));
     }
     return out;
   }
@@ -313,11 +339,25 @@ final class MalformedMessages {
     JsonObject b = request("citeassist/ping", null);
     nextId -= 2; // the ids inside a batch are never answered one by one
     String[] bodies = {
-      "1", "\"text\"", "true", "null", "[]", "[" + a + "," + b + "]", "[1, 2, 3]", "{}",
-      "{\"jsonrpc\":\"2.0\"}", " ", "garbage", "#!", "\u00e9t\u00e9", "{\"params\":{}}",
+      "1",
+      "\"text\"",
+      "true",
+      "null",
+      "[]",
+      "[" + a + "," + b + "]",
+      "[1, 2, 3]",
+      "{}",
+      "{\"jsonrpc\":\"2.0\"}",
+      " ",
+      "garbage",
+      "#!",
+      "\u00e9t\u00e9",
+      "{\"params\":{}}",
     };
     List<Case> out = new ArrayList<>();
-    out.add(new Case("not a message", RawStdioServer.frame(pick(List.of(bodies))), null, Answer.NULL_ID));
+    out.add(
+        new Case(
+            "not a message", RawStdioServer.frame(pick(List.of(bodies))), null, Answer.NULL_ID));
     byte[] junk = new byte[1 + random.nextInt(64)];
     random.nextBytes(junk);
     junk[0] = (byte) ('a' + random.nextInt(26));
@@ -332,7 +372,9 @@ final class MalformedMessages {
 
   private List<Case> oddId() {
     String[] unreadable = {"null", "true", "1.5", "{}", "[]", "1e20", "2147483648", "[1]"};
-    String[] readable = {"-7", "0", "\"\"", "\"ü id\"", "\"" + "i".repeat(2000) + "\"", "2147483647"};
+    String[] readable = {
+      "-7", "0", "\"\"", "\"ü id\"", "\"" + "i".repeat(2000) + "\"", "2147483647"
+    };
     String method = pick(UNKNOWN_METHODS.subList(0, 5));
     List<Case> out = new ArrayList<>();
     String bad = pick(List.of(unreadable));
@@ -404,7 +446,12 @@ final class MalformedMessages {
       "{\"id\":" + id + ",\"jsonrpc\":\"2.0\",\"method\":\"textDocument/hover\",\"params\":\"x\"}",
       "{'id':" + id + ",jsonrpc:'2.0',method:'citeassist/ping',}",
     };
-    return List.of(new Case("odd method or version", RawStdioServer.frame(pick(List.of(bodies))), new JsonPrimitive(id), Answer.BY_ID));
+    return List.of(
+        new Case(
+            "odd method or version",
+            RawStdioServer.frame(pick(List.of(bodies))),
+            new JsonPrimitive(id),
+            Answer.BY_ID));
   }
 
   private List<Case> bigValues() {
@@ -419,7 +466,8 @@ final class MalformedMessages {
           default -> "\"" + "\\ud800".repeat(1000) + "\"";
         };
     text = text.substring(0, text.length() - 1) + ",\"params\":" + params + "}";
-    return List.of(new Case("big values", RawStdioServer.frame(text), request.get("id"), Answer.BY_ID));
+    return List.of(
+        new Case("big values", RawStdioServer.frame(text), request.get("id"), Answer.BY_ID));
   }
 
   // Building blocks.
@@ -447,7 +495,10 @@ final class MalformedMessages {
     return r;
   }
 
-  /** The message's JSON with its id (if any) first, so that every cut after the first comma keeps it. */
+  /**
+   * The message's JSON with its id (if any) first, so that every cut after the first comma keeps
+   * it.
+   */
   private static String idFirst(JsonObject request) {
     JsonObject ordered = new JsonObject();
     if (request.has("id")) {

@@ -72,7 +72,8 @@ final class RawStdioServer implements AutoCloseable {
   }
 
   static byte[] frame(byte[] body) {
-    byte[] header = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header =
+        ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] out = new byte[header.length + body.length];
     System.arraycopy(header, 0, out, 0, header.length);
     System.arraycopy(body, 0, out, header.length, body.length);
@@ -236,8 +237,7 @@ final class RawStdioServer implements AutoCloseable {
 
   private JsonObject parse(byte[] body) {
     try {
-      String text =
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
       JsonReader r = new JsonReader(new StringReader(text));
       r.setStrictness(Strictness.STRICT);
       JsonElement e = JsonParser.parseReader(r);

@@ -56,7 +56,8 @@ final class ClientLogHandler extends Handler {
     // write
     // would close the connection for everyone.
     if (c != null
-        && !record.getLoggerName().startsWith("org.eclipse.lsp4j")
+        && (record.getLoggerName() == null
+            || !record.getLoggerName().startsWith("org.eclipse.lsp4j"))
         && !Thread.currentThread().isInterrupted()) {
       MessageType type =
           record.getLevel().intValue() >= Level.SEVERE.intValue()

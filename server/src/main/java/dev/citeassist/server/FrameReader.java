@@ -287,6 +287,10 @@ final class FrameReader implements MessageProducer, Closeable {
       // A byte order mark is not JSON, but it is harmless: some writers put one before any text.
       text = text.substring(1);
     }
+    if (text.isBlank()) {
+      reject(null, ResponseErrorCode.ParseError, "an empty message");
+      return;
+    }
     if (nesting(frame.body()) > MAX_NESTING) {
       reject(
           idOf(text),

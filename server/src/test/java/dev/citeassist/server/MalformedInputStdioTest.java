@@ -18,15 +18,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed and hostile input over real stdio: the server runs as a separate JVM and a strict
@@ -67,6 +71,8 @@ class MalformedInputStdioTest {
   private static final AtomicInteger answered = new AtomicInteger();
   private static final AtomicInteger ignored = new AtomicInteger();
   private static final AtomicInteger closedWithReason = new AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicLong slowestExitMillis =
+      new java.util.concurrent.atomic.AtomicLong();
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
@@ -84,6 +90,9 @@ class MalformedInputStdioTest {
         "malformed input over stdio: %d frames sent, %d answered, %d ignored, %d connections"
             + " closed with a reason%n",
         sent.get(), answered.get(), ignored.get(), closedWithReason.get());
+    System.out.printf(
+        "slowest exit after undelimitable input: %d ms (JVM start not included)%n",
+        slowestExitMillis.get());
   }
 
   @Test
@@ -559,18 +568,53 @@ class MalformedInputStdioTest {
     return new Broken(name, bytes.getBytes(StandardCharsets.UTF_8), false, List.of());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("brokenFramings")
-  void undelimitableInputClosesWithAReasonAndExits(Broken c) throws Exception {
-    try (RawStdioServer s = RawStdioServer.start(dir, cache, "broken")) {
+  /**
+   * One server per case, three at a time: starting a JVM is most of each case's time. Each case is
+   * reported as its own test.
+   */
+  @TestFactory
+  Stream<DynamicTest> undelimitableInputClosesWithAReasonAndExits() throws Exception {
+    List<Broken> cases = brokenFramings().toList();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<?>> runs = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Broken c = cases.get(i);
+      Path caseDir = Files.createDirectories(dir.resolve("broken-" + i));
+      runs.add(
+          pool.submit(
+              () -> {
+                closesWithAReasonAndExits(c, caseDir);
+                return null;
+              }));
+    }
+    pool.shutdown();
+    return java.util.stream.IntStream.range(0, cases.size())
+        .mapToObj(
+            i ->
+                DynamicTest.dynamicTest(
+                    cases.get(i).name(),
+                    () -> {
+                      try {
+                        runs.get(i).get();
+                      } catch (ExecutionException e) {
+                        throw e.getCause();
+                      }
+                    }));
+  }
+
+  private void closesWithAReasonAndExits(Broken c, Path caseDir) throws Exception {
+    try (RawStdioServer s = RawStdioServer.start(caseDir, cache, "broken")) {
       // A good frame first: the connection was alive before the damage.
       JsonPrimitive first = new JsonPrimitive(1);
       s.send(RawStdioServer.frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"citeassist/ping\"}"));
+      assertNotNull(s.await(RawStdioServer.responseTo(first), WAIT), "the good frame before");
+      long damaged = System.nanoTime();
       s.send(c.bytes());
       if (c.closeInput()) {
         s.closeInput();
       }
       Integer code = s.awaitExit(WAIT);
+      slowestExitMillis.accumulateAndGet((System.nanoTime() - damaged) / 1_000_000, Math::max);
       assertNotNull(
           code,
           "still running "
@@ -581,8 +625,6 @@ class MalformedInputStdioTest {
       String stderr = s.stderrText();
       assertTrue(stderr.contains("closing the connection: "), "no reason on stderr:\n" + stderr);
       assertEquals(List.of(), s.violations(), "stdout held something other than JSON-RPC frames");
-      assertNotNull(
-          s.await(RawStdioServer.responseTo(first), Duration.ZERO), "the good frame before");
       for (int id : c.answeredIds()) {
         JsonObject r = s.await(RawStdioServer.responseTo(new JsonPrimitive(id)), Duration.ZERO);
         assertNotNull(r, "the damaged frame's request " + id + " was not answered");

@@ -57,16 +57,26 @@ final class RawStdioServer implements AutoCloseable {
     reader.start();
   }
 
+  /** The server started from the test class path, as {@link StdioProcessTest} does. */
   static RawStdioServer start(Path dir, Path cache, String name) throws IOException {
+    return start(
+        List.of(
+            StdioProcessTest.java(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            StdioLauncher.class.getName(),
+            "serve"),
+        dir,
+        cache,
+        name);
+  }
+
+  /** The server started by {@code command}; stderr goes to {@code dir/name.stderr}. */
+  static RawStdioServer start(List<String> command, Path dir, Path cache, String name)
+      throws IOException {
     Path log = dir.resolve(name + ".stderr");
     ProcessBuilder pb =
-        new ProcessBuilder(
-                StdioProcessTest.java(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                StdioLauncher.class.getName(),
-                "serve")
-            .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
     pb.environment().put("CITEASSIST_CACHE", cache.toString());
     return new RawStdioServer(pb.start(), log);
   }

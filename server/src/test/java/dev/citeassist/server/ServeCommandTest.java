@@ -48,6 +48,38 @@ class ServeCommandTest {
   }
 
   @Test
+  void answersADamagedFrameThenEndsWithOneAndAReasonWhenFramingBreaks() {
+    IndexAvailable.assume();
+    String hover = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\"}";
+    byte[] input =
+        ("content-length: "
+                + hover.length()
+                + "\r\n\r\n"
+                + hover
+                + "Content-Length: 1e20\r\n\r\n{}")
+            .getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        ServeCommand.run(
+            List.of(),
+            new ByteArrayInputStream(input),
+            out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, code);
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        stdout.contains(
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32602,"
+                + "\"message\":\"textDocument/hover: needs params\"}}"),
+        stdout);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("closing the connection: Content-Length '1e20' is not a number of bytes"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void servesOneClientOnLoopbackSocket() throws Exception {
     IndexAvailable.assume();
     java.io.PipedOutputStream errOut = new java.io.PipedOutputStream();

@@ -58,6 +58,30 @@ class AtomicFileTest {
   }
 
   @Test
+  void keepsTheOwnerAndGroupWhereTheProcessMaySetThem() throws Exception {
+    assumeTrue(posix());
+    Path f = dir.resolve("refs.bib");
+    Files.writeString(f, "x");
+    var lookup = f.getFileSystem().getUserPrincipalLookupService();
+    java.nio.file.attribute.UserPrincipal nobody;
+    java.nio.file.attribute.GroupPrincipal group;
+    try {
+      nobody = lookup.lookupPrincipalByName("nobody");
+      group = lookup.lookupPrincipalByGroupName("nogroup");
+      Files.setOwner(f, nobody);
+      Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class)
+          .setGroup(group);
+    } catch (IOException e) {
+      assumeTrue(false, "this process cannot give a file away (not root): " + e);
+      return;
+    }
+    AtomicFile.write(f, "y".getBytes());
+    assertEquals(nobody, Files.getOwner(f));
+    assertEquals(
+        group, Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group());
+  }
+
+  @Test
   void followsASymbolicLinkAndKeepsIt() throws IOException {
     Path real = Files.createDirectories(dir.resolve("shared")).resolve("library.bib");
     Files.writeString(real, "a");

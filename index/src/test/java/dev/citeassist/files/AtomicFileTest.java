@@ -100,6 +100,19 @@ class AtomicFileTest {
   }
 
   @Test
+  void refusesAReadOnlyFile() throws IOException {
+    assumeTrue(posix());
+    Path f = dir.resolve("refs.bib");
+    Files.writeString(f, "x");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+    assumeTrue(!Files.isWritable(f), "this process may write any file (root)");
+    assertThrows(
+        java.nio.file.AccessDeniedException.class, () -> AtomicFile.write(f, "y".getBytes()));
+    assertEquals("x", Files.readString(f));
+    assertEquals(List.of("refs.bib"), names());
+  }
+
+  @Test
   void refusesADanglingLink() throws IOException {
     Path link = Files.createSymbolicLink(dir.resolve("refs.bib"), dir.resolve("gone/x.bib"));
     assertThrows(NoSuchFileException.class, () -> AtomicFile.write(link, "x".getBytes()));

@@ -63,6 +63,11 @@ public final class AtomicFile {
       if (exists && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileSystemException(real.toString(), null, "not a regular file");
       }
+      if (exists && !Files.isWritable(real)) {
+        // A rename would replace it anyway (the folder is what allows that): respect the mode.
+        throw new java.nio.file.AccessDeniedException(
+            real.toString(), null, "the file is read-only");
+      }
       if (exists) {
         int links = hardLinks(real);
         if (links > 1) {

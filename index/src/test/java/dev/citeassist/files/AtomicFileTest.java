@@ -58,6 +58,30 @@ class AtomicFileTest {
   }
 
   @Test
+  void keepsTheOwnerAndGroupWhereTheProcessMaySetThem() throws Exception {
+    assumeTrue(posix());
+    Path f = dir.resolve("refs.bib");
+    Files.writeString(f, "x");
+    var lookup = f.getFileSystem().getUserPrincipalLookupService();
+    java.nio.file.attribute.UserPrincipal nobody;
+    java.nio.file.attribute.GroupPrincipal group;
+    try {
+      nobody = lookup.lookupPrincipalByName("nobody");
+      group = lookup.lookupPrincipalByGroupName("nogroup");
+      Files.setOwner(f, nobody);
+      Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class)
+          .setGroup(group);
+    } catch (IOException e) {
+      assumeTrue(false, "this process cannot give a file away (not root): " + e);
+      return;
+    }
+    AtomicFile.write(f, "y".getBytes());
+    assertEquals(nobody, Files.getOwner(f));
+    assertEquals(
+        group, Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group());
+  }
+
+  @Test
   void followsASymbolicLinkAndKeepsIt() throws IOException {
     Path real = Files.createDirectories(dir.resolve("shared")).resolve("library.bib");
     Files.writeString(real, "a");
@@ -73,6 +97,19 @@ class AtomicFileTest {
     try (Stream<Path> s = Files.list(folder)) {
       return s.map(p -> p.getFileName().toString()).toList();
     }
+  }
+
+  @Test
+  void refusesAReadOnlyFile() throws IOException {
+    assumeTrue(posix());
+    Path f = dir.resolve("refs.bib");
+    Files.writeString(f, "x");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+    assumeTrue(!Files.isWritable(f), "this process may write any file (root)");
+    assertThrows(
+        java.nio.file.AccessDeniedException.class, () -> AtomicFile.write(f, "y".getBytes()));
+    assertEquals("x", Files.readString(f));
+    assertEquals(List.of("refs.bib"), names());
   }
 
   @Test

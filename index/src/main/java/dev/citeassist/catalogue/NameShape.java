@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Scores how much a string looks like one person's name as listings show it: "Yizhou Xu", "Aidan Z.
- * H. Yang", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van der Maaten", "Sean
+ * H. Yang", "S.V. Shanmugam", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van der Maaten", "Sean
  * O'Brien". Empty when it cannot be a name (a lower-case word that is not a particle, digits,
  * punctuation, a run of capitals glued to lower case like "SVMZhenyu", five or more words);
  * otherwise a score that is highest (2) for a plain two-word name and lower for shapes that names
@@ -17,9 +17,11 @@ final class NameShape {
 
   static final double PLAIN = 2.0;
 
-  // Initials and abbreviated given names: "Z.", "Th.", "J.-P.", and the suffixes "Jr.", "Sr.".
+  // Initials and abbreviated given names: "Z.", "Th.", "J.-P.", and runs written without spaces,
+  // "S.V.", "J.R.R.", "D.M.L.", which are one part of the name (the suffixes "Jr.", "Sr." match
+  // too).
   private static final Pattern INITIAL =
-      Pattern.compile("\\p{Lu}\\p{Ll}?\\.(-\\p{Lu}\\p{Ll}?\\.)*");
+      Pattern.compile("\\p{Lu}\\p{Ll}?\\.(-?\\p{Lu}\\p{Ll}?\\.)*");
 
   // One part of a word between hyphens and apostrophes: capitalised, possibly camel-case
   // ("Dereziński", "TianQi", "McDonald").

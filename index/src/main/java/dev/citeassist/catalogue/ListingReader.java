@@ -135,10 +135,22 @@ public final class ListingReader implements CatalogueReader {
     Paper.Builder paper =
         Paper.builder()
             .title(split.title())
-            .authors(split.authors().stream().map(Person::parse).toList())
+            .authors(split.authors().stream().map(ListingReader::person).toList())
             .etAl(cut)
             .affiliation(shownAffiliation);
     return new TitleLine(paper, split.title(), split.authors(), sure.isEmpty());
+  }
+
+  /** The person of a name as shown; initials glued to the family name are parted first. */
+  private static Person person(String shown) {
+    String[] words = shown.split(" ", -1);
+    for (int i = 0; i < words.length; i++) {
+      Matcher glued = NameShape.INITIALS_THEN_WORD.matcher(words[i]);
+      if (glued.matches()) {
+        words[i] = glued.group(1) + " " + glued.group(2);
+      }
+    }
+    return Person.parse(String.join(" ", words));
   }
 
   /** A record being read: its header, then its title line, then its abstract. */

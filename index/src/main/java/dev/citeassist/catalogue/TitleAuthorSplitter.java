@@ -45,7 +45,14 @@ final class TitleAuthorSplitter {
   /** A title and the author names as shown. */
   record Split(String title, List<String> authors) {}
 
-  private static final String BAD_TITLE_ENDINGS = ",;:([{/&-\u2010\u2013\u2014";
+  // punctuation that leads into more text, opening quotes included ("von ‘" + "Vaterjuden'…")
+  private static final String BAD_TITLE_ENDINGS =
+      ",;:([{/&-\u2010\u2013\u2014\u2018\u201c\u201e\u00ab\u2039";
+
+  // The start of a surname cut off at its inner capital: "Robert Mc" + "Coll Millar", "Joseph O'"
+  // + "Rourke", "Peter Le" + "Fanu Lumsdaine".
+  private static final Pattern SURNAME_PREFIX_END =
+      Pattern.compile("(?:^|\\s)(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|Fitz|\\p{Lu}['’])$");
 
   // A run of initials glued to the end of the title's last word: "LearningS.", "RingsJ.R.".
   private static final Pattern GLUED_INITIALS = Pattern.compile("[\\p{Ll}\\p{Nd})\\]](\\p{Lu}\\.)+$");
@@ -102,7 +109,7 @@ final class TitleAuthorSplitter {
       List<String> names = List.of(glued.substring(i).split(", ", -1));
       double total = titleEndScore(title).orElse(BAD_TITLE_END);
       for (int k = 0; k < names.size(); k++) {
-        total += NameShape.score(names.get(k), k > 0).orElse(NOT_A_NAME);
+        total += NameShape.score(names.get(k), k > 0).orElse(notAName(names.get(k)));
       }
       if (total > bestScore) {
         bestScore = total;
@@ -110,6 +117,16 @@ final class TitleAuthorSplitter {
       }
     }
     return best;
+  }
+
+  /**
+   * What a piece of the list without the shape of a name costs in {@link #guess}: more the more
+   * words it has, so that a split that leaves title text in the first "name" loses to one that
+   * takes only one odd name (an organisation, a name with a bracket) into the list.
+   */
+  private static double notAName(String piece) {
+    int words = piece.split(" ").length;
+    return NOT_A_NAME - 0.5 * Math.max(0, words - 3);
   }
 
   private static boolean isGlueAt(String s, int i) {
@@ -142,6 +159,9 @@ final class TitleAuthorSplitter {
       return OptionalDouble.empty();
     }
     String lastWord = title.substring(title.lastIndexOf(' ') + 1);
+    if (SURNAME_PREFIX_END.matcher(title).find()) {
+      return OptionalDouble.of(-3.0);
+    }
     if (GLUED_INITIALS.matcher(lastWord).find()) {
       return OptionalDouble.of(-2.0); // "…LearningS." cut "S.V. Shanmugam" inside the initials
     }

@@ -194,16 +194,24 @@ class ListingReaderTest {
             NAJan 5, 2022
             Preconditioners for Saddle-Point SystemsS.V. Shanmugam, J.R.R. Tolkien, D.M.L. Bot
             We precondition.
+            MLJan 6, 2022
+            Planar Separators RevisitedM. Chrobak, H.Karlsson
+            We separate.
             """);
 
     assertEquals(List.of(), sink.problems);
-    assertEquals(List.of("Preconditioners for Saddle-Point Systems"), titles(sink));
+    assertEquals(
+        List.of("Preconditioners for Saddle-Point Systems", "Planar Separators Revisited"),
+        titles(sink));
     assertEquals(
         List.of(
             new Person("S.V.", "Shanmugam"),
             new Person("J.R.R.", "Tolkien"),
             new Person("D.M.L.", "Bot")),
         sink.papers.get(0).authors());
+    assertEquals(
+        List.of(new Person("M.", "Chrobak"), new Person("H.", "Karlsson")),
+        sink.papers.get(1).authors());
   }
 
   @Test

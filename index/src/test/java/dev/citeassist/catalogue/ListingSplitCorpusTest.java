@@ -92,8 +92,9 @@ class ListingSplitCorpusTest {
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);
     Files.write(Path.of("target", "listing-split-wrong.txt"), wrong);
-    // measured 95.6 %; a floor, so that a change that splits real lines worse fails
-    assertTrue(exact >= 0.94 * lines, table::toString);
+    // measured 99.4 % (96.8 % before run-together and bare initials, lower-case name parts and
+    // guessed splits); a floor, so that a change that splits real lines worse fails
+    assertTrue(exact >= 0.98 * lines, table::toString);
   }
 
   @Test

@@ -190,6 +190,49 @@ class TitleAuthorSplitterTest {
   }
 
   @Test
+  void readsInitialsWithoutPeriodsAndInitialsGluedToTheFamilyName() {
+    assertSplit(
+        "Sparse Recovery in Hilbert SpacesMarta K Nowak, Tomás EP Ruiz",
+        "Sparse Recovery in Hilbert Spaces",
+        "Marta K Nowak",
+        "Tomás EP Ruiz");
+    assertSplit(
+        "Planar Separators RevisitedM. Chrobak, H.Karlsson",
+        "Planar Separators Revisited",
+        "M. Chrobak",
+        "H.Karlsson");
+  }
+
+  @Test
+  void readsLowerCasePartsAfterAHyphenOrAnApostropheInAName() {
+    assertSplit(
+        "Low-Resource Parsing of Cantonese ArticlesKa-wai Chan, Jin-ichi Mori",
+        "Low-Resource Parsing of Cantonese Articles",
+        "Ka-wai Chan",
+        "Jin-ichi Mori");
+    assertSplit(
+        "Valency Frames RevisitedIgor Vel'čenko", "Valency Frames Revisited", "Igor Vel'čenko");
+  }
+
+  @Test
+  void doesNotCutASurnameAtItsInnerCapital() {
+    assertSplit(
+        "Tidal Flows in EstuariesAngus Ross McDougall",
+        "Tidal Flows in Estuaries",
+        "Angus Ross McDougall");
+    assertSplit(
+        "Unfolding Orthogonal PolyhedraKa-ming Ho, Joseph O'Rourke",
+        "Unfolding Orthogonal Polyhedra",
+        "Ka-ming Ho",
+        "Joseph O'Rourke");
+  }
+
+  @Test
+  void aTitleDoesNotEndInAnOpeningQuote() {
+    assertSplit("Readings of ‘Heimat'Lena Fischer", "Readings of ‘Heimat'", "Lena Fischer");
+  }
+
+  @Test
   void guessesTheSplitWhenAnAuthorHasNoShapeOfAName() {
     assertGuess(
         "Deep Kernel MachinesJohn Smith, bell hooks",

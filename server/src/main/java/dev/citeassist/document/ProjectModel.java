@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -134,28 +136,89 @@ public final class ProjectModel {
     return null;
   }
 
+  /** A file to visit, with the folder it was imported from (null: not imported). */
+  private record Visit(Path file, Path importDir) {}
+
+  /**
+   * The files and {@code .bib} files of the project of {@code root}. User commands that include
+   * files are expanded one level wherever they are used in the project, so the traversal runs
+   * again while it finds new ones (a preamble file may define a command the root uses).
+   */
   private Project traverse(Path root) {
+    Map<String, LatexStructure.IncludingMacro> macros = new LinkedHashMap<>();
+    while (true) {
+      int known = macros.size();
+      Project project = traverse(root, macros);
+      if (macros.size() == known) {
+        return project;
+      }
+    }
+  }
+
+  private Project traverse(Path root, Map<String, LatexStructure.IncludingMacro> macros) {
     Path dir = root.getParent();
     Set<Path> tex = new LinkedHashSet<>();
     Set<Path> bibs = new LinkedHashSet<>();
-    Deque<Path> queue = new ArrayDeque<>();
-    queue.add(root);
+    Deque<Visit> queue = new ArrayDeque<>();
+    queue.add(new Visit(root, null));
     while (!queue.isEmpty() && tex.size() < 1000) {
-      Path f = queue.removeFirst();
+      Visit visit = queue.removeFirst();
+      Path f = visit.file();
       if (!tex.add(f)) {
         continue;
       }
       LatexStructure s = structure(f);
+      s.includingMacros().forEach(macros::putIfAbsent);
       for (String b : s.bibliographies()) {
         // \addbibresource{\jobname.bib}: the root's name (with a filecontents environment).
         String name = b.replace("\\jobname", jobName(root));
         bibs.add(bibPath(dir, name.endsWith(".bib") ? name : name + ".bib"));
       }
-      for (String in : s.inputs()) {
-        queue.add(texPath(dir, in));
+      List<LatexStructure.Inclusion> inclusions = new ArrayList<>(s.inclusions());
+      if (!macros.isEmpty()) {
+        String text = documents.text(f);
+        if (text != null) {
+          inclusions.addAll(LatexStructure.expand(text, macros));
+        }
+      }
+      for (LatexStructure.Inclusion in : inclusions) {
+        queue.add(resolve(dir, visit, in));
       }
     }
     return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  /**
+   * Where an inclusion in the file of {@code from} leads, as TeX and the import package find it:
+   * {@code \input} relative to the root's folder (TeX's working folder), but first to the folder
+   * the including file was imported from; {@code \import{dir}{file}} relative to the root's folder;
+   * {@code \subimport{dir}{file}} relative to the folder the including file was imported from (the
+   * root's folder when it was not), else to the including file's own folder.
+   */
+  private Visit resolve(Path rootDir, Visit from, LatexStructure.Inclusion in) {
+    if (in.importDir() == null) {
+      if (from.importDir() != null) {
+        Path there = texPath(from.importDir(), in.file());
+        if (isFile(there)) {
+          return new Visit(there, from.importDir());
+        }
+      }
+      return new Visit(texPath(rootDir, in.file()), from.importDir());
+    }
+    if (!in.relative()) {
+      Path importDir = rootDir.resolve(in.importDir()).normalize();
+      return new Visit(texPath(importDir, in.file()), importDir);
+    }
+    Path base = from.importDir() != null ? from.importDir() : rootDir;
+    Path importDir = base.resolve(in.importDir()).normalize();
+    Path file = texPath(importDir, in.file());
+    if (!isFile(file) && from.file().getParent() != null) {
+      Path beside = from.file().getParent().resolve(in.importDir()).normalize();
+      if (isFile(texPath(beside, in.file()))) {
+        return new Visit(texPath(beside, in.file()), beside);
+      }
+    }
+    return new Visit(file, importDir);
   }
 
   /** The name LaTeX gives the job of this root: its file name without {@code .tex}. */
@@ -179,11 +242,26 @@ public final class ProjectModel {
     return here;
   }
 
-  private static Path texPath(Path dir, String name) {
-    Path p = dir.resolve(name).normalize();
-    if (!name.endsWith(".tex") && !Files.exists(p)) {
-      return dir.resolve(name + ".tex").normalize();
+  /**
+   * The file TeX reads for {@code \\input{name}} in {@code dir}: {@code name.tex} when that is a
+   * file, else {@code name} itself when that is a file (not a folder: {@code Chapters/Chapter1}
+   * may be both), else {@code name.tex}, which does not exist yet. A name ending in {@code .tex}
+   * is taken as it is. Open buffers count as files.
+   */
+  private Path texPath(Path dir, String name) {
+    Path asGiven = dir.resolve(name).normalize();
+    if (name.endsWith(".tex")) {
+      return asGiven;
     }
-    return p;
+    Path withTex = dir.resolve(name + ".tex").normalize();
+    if (isFile(withTex) || !isFile(asGiven)) {
+      return withTex;
+    }
+    return asGiven;
+  }
+
+  /** Whether {@code path} is a regular file on disk or an open buffer. */
+  private boolean isFile(Path path) {
+    return Files.isRegularFile(path) || documents.get(path).isPresent();
   }
 }

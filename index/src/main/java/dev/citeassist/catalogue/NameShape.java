@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Scores how much a string looks like one person's name as listings show it: "Yizhou Xu", "Aidan Z.
- * H. Yang", "S.V. Shanmugam", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van der Maaten", "Sean
- * O'Brien". Empty when it cannot be a name (a lower-case word that is not a particle, digits,
- * punctuation, a run of capitals glued to lower case like "SVMZhenyu", five or more words);
- * otherwise a score that is highest (2) for a plain two-word name and lower for shapes that names
- * rarely have (one word, four words, camel-case junctions that read like an English word glued to a
- * name). Works on letters of any script with case; stateless.
+ * H. Yang", "S.V. Shanmugam", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van
+ * der Maaten", "Sean O'Brien". Empty when it cannot be a name (a lower-case word that is not a
+ * particle, digits, punctuation, a run of capitals glued to lower case like "SVMZhenyu", five or
+ * more words); otherwise a score that is highest (2) for a plain two-word name and lower for shapes
+ * that names rarely have (one word, four words, camel-case junctions that read like an English word
+ * glued to a name). Works on letters of any script with case; stateless.
  */
 final class NameShape {
 

@@ -55,7 +55,8 @@ final class TitleAuthorSplitter {
       Pattern.compile("(?:^|\\s)(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|Fitz|\\p{Lu}['’])$");
 
   // A run of initials glued to the end of the title's last word: "LearningS.", "RingsJ.R.".
-  private static final Pattern GLUED_INITIALS = Pattern.compile("[\\p{Ll}\\p{Nd})\\]](\\p{Lu}\\.)+$");
+  private static final Pattern GLUED_INITIALS =
+      Pattern.compile("[\\p{Ll}\\p{Nd})\\]](\\p{Lu}\\.)+$");
 
   /** In {@link #guess}: what an author that has no shape of a name costs. */
   private static final double NOT_A_NAME = -4.0;

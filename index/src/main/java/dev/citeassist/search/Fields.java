@@ -61,8 +61,8 @@ import org.apache.lucene.index.IndexOptions;
  * university}), which a known-item search pays for in precision; the minimal S-stemmer handles only
  * plurals and mangles {@code analysis}, {@code series} and {@code bias}. Neither Krovetz nor the
  * others know the Latin and Greek plurals of science ({@code matrices}, {@code vertices}, {@code
- * analyses}), which {@link #IRREGULAR_PLURALS} maps first. Words of {@code symmetric} stay apart from
- * {@code symmetry}: a symmetric matrix is not a paper about symmetry; a prefix reaches both.
+ * analyses}), which {@link #IRREGULAR_PLURALS} maps first. Words of {@code symmetric} stay apart
+ * from {@code symmetry}: a symmetric matrix is not a paper about symmetry; a prefix reaches both.
  *
  * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
  * is stored once, as {@link #PAPER}.
@@ -115,6 +115,7 @@ final class Fields {
   static final String GIVEN = "given";
 
   static final String VENUE = "venue";
+
   /** The abstract's leading words, stemmed (see {@link #stems}). */
   static final String ABSTRACT = "abstract";
 

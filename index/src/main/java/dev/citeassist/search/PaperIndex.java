@@ -297,8 +297,8 @@ public final class PaperIndex implements Closeable {
    * ranked). Papers that match every typed word come first; when there are fewer than {@code limit}
    * of them, papers that match every word with a family name misspelt follow, then papers that
    * match some words, each tier with scores below the last of the tier above, so that the scores
-   * always decrease. A query without a searchable word (empty, only punctuation) finds
-   * nothing: the caller decides what an empty prefix shows.
+   * always decrease. A query without a searchable word (empty, only punctuation) finds nothing: the
+   * caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
     TypedQuery typed = TypedQuery.of(query);

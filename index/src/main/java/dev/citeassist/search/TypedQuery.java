@@ -40,10 +40,10 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Why this split: the abstract holds most of the index's postings and a common word is in most
  * abstracts, so requiring every word in any field including the abstract would make the conjunction
- * visit most of the index; fuzzy expansions are costly too, and are only built when no paper has the
- * name as typed. In the flat disjunction Lucene sets aside the low-scoring abstract clauses once the
- * top hits score above them (MaxScore), so the tiers stay fast at a million papers. All are
- * restricted to the year range when one is given (papers without a year are then excluded).
+ * visit most of the index; fuzzy expansions are costly too, and are only built when no paper has
+ * the name as typed. In the flat disjunction Lucene sets aside the low-scoring abstract clauses
+ * once the top hits score above them (MaxScore), so the tiers stay fast at a million papers. All
+ * are restricted to the year range when one is given (papers without a year are then excluded).
  */
 record TypedQuery(Query all, Query forgiving, Query any) {
 
@@ -54,7 +54,9 @@ record TypedQuery(Query all, Query forgiving, Query any) {
 
   static final float TITLE_BOOST = 3;
 
-  /** Below {@link #TITLE_BOOST}: a stem's frequency is at least its form's, so exact stays first. */
+  /**
+   * Below {@link #TITLE_BOOST}: a stem's frequency is at least its form's, so exact stays first.
+   */
   static final float TITLE_STEM_BOOST = 2;
 
   static final float FAMILY_BOOST = 4;
@@ -190,10 +192,12 @@ record TypedQuery(Query all, Query forgiving, Query any) {
 
   /**
    * How many edits a typed family name of this length may be from the name: none up to two letters
-   * (one edit from {@code xu} reaches {@code wu}, {@code hu}, {@code x}, most two-letter names), one
-   * from three letters (a dropped vowel in {@code wang} is {@code wng}, a doubled letter in {@code
-   * xu} is {@code xuu}), two from eight, where two slips are as likely as one in a short name and
-   * two edits still leave few other names. Lucene's automata stop at two.
+   * (one edit from {@code xu} reaches {@code wu}, {@code hu}, {@code x}: most two-letter names);
+   * one from three letters, because short names are common (Wang, Liu, Xie) and their slips are
+   * real ({@code wng}, {@code xuu}; with none below five letters, as often proposed, a dropped
+   * vowel in a four-letter name would find nothing); two from eight letters, where a long name is
+   * as likely to carry two slips as a short one one, and two edits still reach few other names.
+   * Exact matches rank first whatever this allows: they fill the first tier.
    */
   static int edits(String token) {
     return token.length() >= 8 ? 2 : token.length() >= 3 ? 1 : 0;

@@ -18,11 +18,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The title/author splitter on title lines it was never tuned on: real titles and author lists
- * from the shared corpus's .bib files (third-party; skipped when absent), glued as the listing
- * format glues them (title, then at most three authors as "Given Family" separated by ", ", then
- * " et al." when there are more). Every line must give a record; the share split exactly (title and
- * every name as glued) is written to {@code target/listing-split.txt} with the lines that were not.
+ * The title/author splitter on title lines it was never tuned on: real titles and author lists from
+ * the shared corpus's .bib files (third-party; skipped when absent), glued as the listing format
+ * glues them (title, then at most three authors as "Given Family" separated by ", ", then " et al."
+ * when there are more). Every line must give a record; the share split exactly (title and every
+ * name as glued) is written to {@code target/listing-split.txt} with the lines that were not.
  */
 class ListingSplitCorpusTest {
 
@@ -86,8 +86,7 @@ class ListingSplitCorpusTest {
     }
     assumeTrue(lines > 0, "no corpus .bib is here");
     table.append(
-        String.format(
-            Locale.ROOT, "all\t%d\t%d (%.1f %%)%n", lines, exact, 100.0 * exact / lines));
+        String.format(Locale.ROOT, "all\t%d\t%d (%.1f %%)%n", lines, exact, 100.0 * exact / lines));
     Path out = Path.of("target", "listing-split.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);
@@ -136,7 +135,9 @@ class ListingSplitCorpusTest {
         }
         authors.add(shown);
       }
-      if (title.isEmpty() || title.contains("\\") || authors.stream().anyMatch(a -> a.contains("\\"))) {
+      if (title.isEmpty()
+          || title.contains("\\")
+          || authors.stream().anyMatch(a -> a.contains("\\"))) {
         return Optional.empty(); // markup the BibTeX reader left: not what a listing shows
       }
       List<String> shown = authors.subList(0, Math.min(3, authors.size()));
@@ -157,7 +158,9 @@ class ListingSplitCorpusTest {
   private static Path corpus() {
     for (String candidate :
         new String[] {
-          System.getProperty("citeassist.shared"), System.getenv("CITEASSIST_SHARED"), "/work/shared"
+          System.getProperty("citeassist.shared"),
+          System.getenv("CITEASSIST_SHARED"),
+          "/work/shared"
         }) {
       if (candidate != null && Files.isDirectory(Path.of(candidate, "corpus"))) {
         return Path.of(candidate, "corpus");

@@ -161,7 +161,8 @@ class TitleAuthorSplitterTest {
         "S.V. Shanmugam",
         "Priya Nair");
     assertSplit(
-        "Middle-Earth Cartography RevisitedJ.R.R. Tolkien", "Middle-Earth Cartography Revisited",
+        "Middle-Earth Cartography RevisitedJ.R.R. Tolkien",
+        "Middle-Earth Cartography Revisited",
         "J.R.R. Tolkien");
     assertSplit(
         "Probing Language ModelsD.M.L. Bot, Wei Chen",
@@ -174,7 +175,8 @@ class TitleAuthorSplitterTest {
   void readsRunTogetherInitialsAfterAcronymsCoinedWordsAndInTheList() {
     // a coined word costs the right split a little: initials glued to the title cost more
     assertSplit(
-        "Gesture Recognition with mmWaveA.K. Gupta", "Gesture Recognition with mmWave",
+        "Gesture Recognition with mmWaveA.K. Gupta",
+        "Gesture Recognition with mmWave",
         "A.K. Gupta");
     assertSplit(
         "Scaling Laws for LLMsR.K. Singh, M.N.O. Adeyemi",

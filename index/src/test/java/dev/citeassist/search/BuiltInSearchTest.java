@@ -42,7 +42,8 @@ class BuiltInSearchTest {
     Set<String> singular = symmetryPapers("symmetry");
     assertEquals(singular, symmetryPapers("symmetries"));
     assertTrue(singular.containsAll(SYMMETRY_TITLES), singular.toString());
-    assertTrue(singular.stream().anyMatch(k -> k.startsWith("ziyin2025neural")), singular.toString());
+    assertTrue(
+        singular.stream().anyMatch(k -> k.startsWith("ziyin2025neural")), singular.toString());
     // the title matches before the paper whose abstract alone speaks of symmetries
     assertEquals(SYMMETRY_TITLES, new TreeSet<>(keys("symmetry", 10).subList(0, 3)));
     assertEquals(SYMMETRY_TITLES, new TreeSet<>(keys("symmetries", 10).subList(0, 3)));

@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
  * (plural to singular and back, {@code -ing}/{@code -ed} to the bare word), as a writer who
  * remembers the topic but not the title's exact form types them; and the surname, with the year,
  * misspelt by each typo class at every position where it applies (a doubled letter, a dropped
- * vowel, two adjacent letters swapped), the first letter kept (typos there are rare, and the
- * fuzzy expansion keeps it to stay cheap); and the surname alone, as typed and misspelt, meant to
- * find any paper of that first author (the last word is then a prefix). Rates for typed names of
- * three letters or more are given apart: shorter ones are looked up without edits. The table is written to {@code
- * target/known-item.txt}; the assertions are floors below the measured rates, so that a change
- * that loses known items fails.
+ * vowel, two adjacent letters swapped), the first letter kept (typos there are rare, and the fuzzy
+ * expansion keeps it to stay cheap); and the surname alone, as typed and misspelt, meant to find
+ * any paper of that first author (the last word is then a prefix). Rates for typed names of three
+ * letters or more are given apart: shorter ones are looked up without edits. The table is written
+ * to {@code target/known-item.txt}; the assertions are floors below the measured rates, so that a
+ * change that loses known items fails.
  */
 class KnownItemTest {
 
@@ -45,8 +45,8 @@ class KnownItemTest {
       Set.of(
           "with", "from", "into", "over", "under", "than", "that", "this", "their", "when", "what",
           "which", "where", "towards", "toward", "through", "via", "using", "does", "more", "less",
-          "your", "about", "beyond", "between", "without", "within", "based", "very", "just", "only",
-          "some", "other", "they");
+          "your", "about", "beyond", "between", "without", "within", "based", "very", "just",
+          "only", "some", "other", "they");
 
   private static List<Paper> papers;
   private static PaperIndex index;
@@ -159,8 +159,8 @@ class KnownItemTest {
 
   /**
    * With {@code year}: "surname year" for each paper with a first author and a year, meant to find
-   * that paper. Without: the surname alone, once per first author, meant to find any paper of
-   * which that author is the first.
+   * that paper. Without: the surname alone, once per first author, meant to find any paper of which
+   * that author is the first.
    */
   private static List<Case> surnameQueries(
       java.util.function.Function<String, List<String>> typo, boolean year) {
@@ -201,8 +201,8 @@ class KnownItemTest {
   }
 
   /**
-   * The cases whose typed name has three letters or more: a name of two ({@code wi} for Wei) is
-   * not looked up with edits (see {@link TypedQuery#edits}).
+   * The cases whose typed name has three letters or more: a name of two ({@code wi} for Wei) is not
+   * looked up with edits (see {@link TypedQuery#edits}).
    */
   private static List<Case> longNames(List<Case> cases) {
     return cases.stream().filter(c -> c.nameLength() >= 3).toList();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,8 +141,8 @@ public final class ProjectModel {
 
   /**
    * The files and {@code .bib} files of the project of {@code root}. User commands that include
-   * files are expanded one level wherever they are used in the project, so the traversal runs
-   * again while it finds new ones (a preamble file may define a command the root uses).
+   * files are expanded one level wherever they are used in the project, so the traversal runs again
+   * while it finds new ones (a preamble file may define a command the root uses).
    */
   private Project traverse(Path root) {
     Map<String, LatexStructure.IncludingMacro> macros = new LinkedHashMap<>();
@@ -244,9 +244,9 @@ public final class ProjectModel {
 
   /**
    * The file TeX reads for {@code \\input{name}} in {@code dir}: {@code name.tex} when that is a
-   * file, else {@code name} itself when that is a file (not a folder: {@code Chapters/Chapter1}
-   * may be both), else {@code name.tex}, which does not exist yet. A name ending in {@code .tex}
-   * is taken as it is. Open buffers count as files.
+   * file, else {@code name} itself when that is a file (not a folder: {@code Chapters/Chapter1} may
+   * be both), else {@code name.tex}, which does not exist yet. A name ending in {@code .tex} is
+   * taken as it is. Open buffers count as files.
    */
   private Path texPath(Path dir, String name) {
     Path asGiven = dir.resolve(name).normalize();

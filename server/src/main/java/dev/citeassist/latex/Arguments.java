@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Reads the brace-delimited arguments that follow a command, as TeX reads them: optional {@code
- * [...]} arguments and white space before them are skipped, braces nest, {@code \{} and {@code
- * \}} are text, and a comment ({@code %} to the end of the line, with the line break and the next
+ * [...]} arguments and white space before them are skipped, braces nest, {@code \{} and {@code \}}
+ * are text, and a comment ({@code %} to the end of the line, with the line break and the next
  * line's leading blanks) is no part of the argument, so {@code \bibliography{a,% note⏎ b}} names
  * {@code a} and {@code b}. Stateless.
  */

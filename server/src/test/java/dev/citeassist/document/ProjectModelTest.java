@@ -63,9 +63,7 @@ class ProjectModelTest {
 
   @Test
   void commentsAndLineBreaksInsideBibliographyAreNoPartOfTheNames() throws IOException {
-    write(
-        "main.tex",
-        "\\documentclass{article}\n\\bibliography{a,% the lab's file\n  b ,\n c}\n");
+    write("main.tex", "\\documentclass{article}\n\\bibliography{a,% the lab's file\n  b ,\n c}\n");
     Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
     assertEquals(
         List.of(dir.resolve("a.bib"), dir.resolve("b.bib"), dir.resolve("c.bib")), p.bibFiles());

@@ -25,8 +25,15 @@ public final class ProjectModel {
 
   private record Cached(String text, LatexStructure structure) {}
 
+  /** The uses of including commands in a text, expanded with the commands known then. */
+  private record Expanded(
+      String text,
+      Map<String, LatexStructure.IncludingMacro> macros,
+      List<LatexStructure.Inclusion> inclusions) {}
+
   private final Documents documents;
   private final ConcurrentHashMap<Path, Cached> structures = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, Expanded> expansions = new ConcurrentHashMap<>();
   // Where a .bib not beside the root is looked for, as bibtex does: settings, then BIBINPUTS.
   private volatile List<Path> bibFolders = List.of();
   private final List<Path> bibInputs = bibInputs(System.getenv("BIBINPUTS"));
@@ -176,16 +183,28 @@ public final class ProjectModel {
       }
       List<LatexStructure.Inclusion> inclusions = new ArrayList<>(s.inclusions());
       if (!macros.isEmpty()) {
-        String text = documents.text(f);
-        if (text != null) {
-          inclusions.addAll(LatexStructure.expand(text, macros));
-        }
+        inclusions.addAll(expanded(f, macros));
       }
       for (LatexStructure.Inclusion in : inclusions) {
         queue.add(resolve(dir, visit, in));
       }
     }
     return new Project(root, new ArrayList<>(tex), new ArrayList<>(bibs));
+  }
+
+  /** The inclusions of the uses of {@code macros} in {@code file}, cached by text and commands. */
+  private List<LatexStructure.Inclusion> expanded(
+      Path file, Map<String, LatexStructure.IncludingMacro> macros) {
+    String text = documents.text(file);
+    if (text == null) {
+      return List.of();
+    }
+    Expanded e = expansions.get(file);
+    if (e == null || e.text() != text || !e.macros().equals(macros)) {
+      e = new Expanded(text, Map.copyOf(macros), LatexStructure.expand(text, macros));
+      expansions.put(file, e);
+    }
+    return e.inclusions();
   }
 
   /**

@@ -31,6 +31,9 @@ public final class ProjectModel {
       Map<String, LatexStructure.IncludingMacro> macros,
       List<LatexStructure.Inclusion> inclusions) {}
 
+  /** How many folders above a file without a root of its own are searched for one. */
+  private static final int ROOT_LEVELS_UP = 3;
+
   private final Documents documents;
   private final ConcurrentHashMap<Path, Cached> structures = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Expanded> expansions = new ConcurrentHashMap<>();
@@ -115,16 +118,17 @@ public final class ProjectModel {
     return current;
   }
 
-  /** A root document, open or next to this file (or one folder up), whose tree includes it. */
+  /**
+   * A root document, open or next to this file or up to {@link #ROOT_LEVELS_UP} folders up, whose
+   * tree includes it (files of an imported part sit two or three folders below their root).
+   */
   private Path includingRoot(Path file) {
     List<Path> candidates = new ArrayList<>();
     for (TextDocument d : documents.all()) {
       candidates.add(Documents.path(d.uri()));
     }
-    for (Path dir : new Path[] {file.getParent(), file.getParent().getParent()}) {
-      if (dir == null) {
-        continue;
-      }
+    Path dir = file.getParent();
+    for (int up = 0; up <= ROOT_LEVELS_UP && dir != null; up++, dir = dir.getParent()) {
       try (Stream<Path> list = Files.list(dir)) {
         list.filter(p -> p.toString().endsWith(".tex")).limit(200).forEach(candidates::add);
       } catch (IOException e) {

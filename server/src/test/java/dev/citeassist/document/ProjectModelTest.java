@@ -103,6 +103,10 @@ class ProjectModelTest {
         p.texFiles());
     // bibtex runs in the root's folder: .bib names are relative to it wherever they are written
     assertEquals(List.of(dir.resolve("refs.bib"), dir.resolve("deep.bib")), p.bibFiles());
+    // a file of an imported part, three folders below, finds its root
+    assertEquals(
+        dir.resolve("main.tex"),
+        new ProjectModel(new Documents()).resolve(dir.resolve("parts/one/sub/deep.tex")).root());
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +17,10 @@ import java.util.regex.Pattern;
  * optional " et al." and " · affiliation" ({@link TitleAuthorSplitter}), and the abstract. Blank
  * lines are ignored.
  *
- * <p>Broken records are reported, never guessed: a header with no title line, or a title line that
- * cannot be split, is skipped with a {@link ReadProblem}; a record with no abstract is kept (the
+ * <p>No record with a title line is lost: when the title line cannot be split with confidence, the
+ * record is kept with the most likely split ({@link TitleAuthorSplitter#guess}; the whole line as
+ * the title when no author can be told) and a {@link ReadProblem} names the line and the guess. A
+ * header with no title line is skipped and reported; a record with no abstract is kept (the
  * abstract null) and reported; text after the abstract (perhaps a record that lost its header) is
  * reported and skipped up to the next header. Stateless and thread-safe; streams the source.
  */
@@ -75,15 +78,19 @@ public final class ListingReader implements CatalogueReader {
               source, p.headerLine, "category/date line with no title and authors line after it"));
       return;
     }
-    Paper.Builder paper = titleAndAuthors(p.titleLine.text().strip()).orElse(null);
-    if (paper == null) {
+    TitleLine titleLine = titleAndAuthors(p.titleLine.text().strip());
+    if (titleLine.guessed()) {
       sink.problem(
           new ReadProblem(
               source,
               p.titleLine.number(),
-              "cannot tell where the title ends and the author list begins"));
-      return;
+              "cannot tell for sure where the title ends and the author list begins; kept as"
+                  + " title \""
+                  + titleLine.title()
+                  + "\" and authors "
+                  + titleLine.authorsShown()));
     }
+    Paper.Builder paper = titleLine.paper();
     String abstractText = p.abstractText;
     if (abstractText == null) {
       sink.problem(new ReadProblem(source, p.headerLine, "record has no abstract line"));
@@ -102,8 +109,14 @@ public final class ListingReader implements CatalogueReader {
             .build());
   }
 
-  /** Title, authors, et al. and affiliation of a title line; empty when it cannot be split. */
-  static Optional<Paper.Builder> titleAndAuthors(String text) {
+  /**
+   * A title line read: title, authors, et al. and affiliation; {@code guessed} when the split is
+   * only the most likely one, {@code authorsShown} the names as the line shows them.
+   */
+  record TitleLine(Paper.Builder paper, String title, List<String> authorsShown, boolean guessed) {}
+
+  /** Title, authors, et al. and affiliation of a title line, split with confidence or guessed. */
+  static TitleLine titleAndAuthors(String text) {
     String affiliation = null;
     int mark = text.lastIndexOf(AFFILIATION_MARK);
     if (mark >= 0 && !text.substring(mark).contains(", ")) {
@@ -116,14 +129,28 @@ public final class ListingReader implements CatalogueReader {
       text = text.substring(0, etAl.start());
     }
     String shownAffiliation = affiliation == null || affiliation.isEmpty() ? null : affiliation;
-    return TitleAuthorSplitter.split(text)
-        .map(
-            split ->
-                Paper.builder()
-                    .title(split.title())
-                    .authors(split.authors().stream().map(Person::parse).toList())
-                    .etAl(cut)
-                    .affiliation(shownAffiliation));
+    String glued = text;
+    Optional<TitleAuthorSplitter.Split> sure = TitleAuthorSplitter.split(glued);
+    TitleAuthorSplitter.Split split = sure.orElseGet(() -> TitleAuthorSplitter.guess(glued));
+    Paper.Builder paper =
+        Paper.builder()
+            .title(split.title())
+            .authors(split.authors().stream().map(ListingReader::person).toList())
+            .etAl(cut)
+            .affiliation(shownAffiliation);
+    return new TitleLine(paper, split.title(), split.authors(), sure.isEmpty());
+  }
+
+  /** The person of a name as shown; initials glued to the family name are parted first. */
+  private static Person person(String shown) {
+    String[] words = shown.split(" ", -1);
+    for (int i = 0; i < words.length; i++) {
+      Matcher glued = NameShape.INITIALS_THEN_WORD.matcher(words[i]);
+      if (glued.matches()) {
+        words[i] = glued.group(1) + " " + glued.group(2);
+      }
+    }
+    return Person.parse(String.join(" ", words));
   }
 
   /** A record being read: its header, then its title line, then its abstract. */

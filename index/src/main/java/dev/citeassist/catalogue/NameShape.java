@@ -2,24 +2,39 @@ package dev.citeassist.catalogue;
 
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Scores how much a string looks like one person's name as listings show it: "Yizhou Xu", "Aidan Z.
- * H. Yang", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van der Maaten", "Sean
- * O'Brien". Empty when it cannot be a name (a lower-case word that is not a particle, digits,
- * punctuation, a run of capitals glued to lower case like "SVMZhenyu", five or more words);
- * otherwise a score that is highest (2) for a plain two-word name and lower for shapes that names
- * rarely have (one word, four words, camel-case junctions that read like an English word glued to a
- * name). Works on letters of any script with case; stateless.
+ * H. Yang", "S.V. Shanmugam", "Michał Dereziński", "Zeyuan Allen-Zhu", "TianQi Hou", "Laurens van
+ * der Maaten", "Sean O'Brien". Empty when it cannot be a name (a lower-case word that is not a
+ * particle, digits, punctuation, a run of capitals glued to lower case like "SVMZhenyu", five or
+ * more words); otherwise a score that is highest (2) for a plain two-word name and lower for shapes
+ * that names rarely have (one word, four words, camel-case junctions that read like an English word
+ * glued to a name). Works on letters of any script with case; stateless.
  */
 final class NameShape {
 
   static final double PLAIN = 2.0;
 
-  // Initials and abbreviated given names: "Z.", "Th.", "J.-P.", and the suffixes "Jr.", "Sr.".
+  // Initials and abbreviated given names: "Z.", "Th.", "J.-P.", and runs written without spaces,
+  // "S.V.", "J.R.R.", "D.M.L.", which are one part of the name (the suffixes "Jr.", "Sr." match
+  // too).
   private static final Pattern INITIAL =
-      Pattern.compile("\\p{Lu}\\p{Ll}?\\.(-\\p{Lu}\\p{Ll}?\\.)*");
+      Pattern.compile("\\p{Lu}\\p{Ll}?\\.(-?\\p{Lu}\\p{Ll}?\\.)*");
+
+  // An initial written without its period, as BibTeX exports of Google Scholar show them
+  // ("Nitesh V Chawla", "George EP Box"); only before the family name.
+  private static final Pattern BARE_INITIAL = Pattern.compile("\\p{Lu}{1,3}");
+
+  // Initials glued to the family name: "H.Karloff", "S.V.Shanmugam".
+  static final Pattern INITIALS_THEN_WORD =
+      Pattern.compile("((?:\\p{Lu}\\.-?)+)(\\p{Lu}[\\p{Ll}\\p{M}].*)");
+
+  // A part of a name after a hyphen or an apostrophe may be lower case: "Chi-kiu", "Jin-ichi",
+  // "Mel'čuk", "Falc’hun".
+  private static final Pattern LOWER_CASE_PART = Pattern.compile("[\\p{Ll}\\p{M}]+");
 
   // One part of a word between hyphens and apostrophes: capitalised, possibly camel-case
   // ("Dereziński", "TianQi", "McDonald").
@@ -51,8 +66,14 @@ final class NameShape {
     for (int i = 0; i < tokens.length; i++) {
       String token = tokens[i];
       boolean last = i == tokens.length - 1;
-      if (INITIAL.matcher(token).matches() && !last) {
+      Matcher glued = INITIALS_THEN_WORD.matcher(token);
+      if ((INITIAL.matcher(token).matches() || BARE_INITIAL.matcher(token).matches()) && !last) {
         initials++;
+      } else if (glued.matches() && wordScore(glued.group(2)).isPresent()) {
+        // rarer than "H. Karloff", still a name
+        initials++;
+        words++;
+        score += wordScore(glued.group(2)).getAsDouble() - 0.5;
       } else if (PARTICLES.contains(token) && !last && (i > 0 || mayStartWithParticle)) {
         // a particle belongs to the family name that follows
       } else if (SUFFIXES.contains(token) && last && words > 0) {
@@ -83,11 +104,18 @@ final class NameShape {
   /** 0 for a plain word, negative for unusual shapes, empty when it cannot be part of a name. */
   private static OptionalDouble wordScore(String token) {
     double score = 0;
-    for (String part : token.split("[-'’]", -1)) {
+    String[] parts = token.split("[-'’]", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
       if (part.isEmpty()) {
         return OptionalDouble.empty();
       }
-      if (CAPITALISED.matcher(part).matches()) {
+      if (i > 0 && LOWER_CASE_PART.matcher(part).matches() && !parts[0].isEmpty()) {
+        if (!CAPITALISED.matcher(parts[0]).matches()) {
+          return OptionalDouble.empty();
+        }
+        score -= 0.5;
+      } else if (CAPITALISED.matcher(part).matches()) {
         for (CamelJoin.Junction j : CamelJoin.junctions(part)) {
           score += junctionScore(j.kind());
         }

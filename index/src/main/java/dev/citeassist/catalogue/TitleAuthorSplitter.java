@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * Finds where a listing's title ends and its author list begins when the two are glued with no
@@ -28,6 +29,13 @@ import java.util.OptionalDouble;
  *   <li>The best total wins; on a tie, the earlier split (the longer author list).
  * </ol>
  *
+ * <p>A title cannot end in initials glued to its last word ("…LearningS." + "V. Shanmugam"): they
+ * belong to the first author's name ("S.V. Shanmugam"), which {@link NameShape} reads whole.
+ *
+ * <p>When no candidate gives a title and names (an author written in lower case, with digits or
+ * brackets, in a script without case), {@link #guess} still gives the most likely split, so that
+ * the record is kept and flagged rather than lost.
+ *
  * <p>Acronyms at the end of a title ("RFIC", "LS-SVM", "RL") need no special case: a split inside
  * them leaves a name that starts with a run of capitals glued to lower case ("LZihan"), which is
  * not a name. Stateless and thread-safe.
@@ -37,7 +45,24 @@ final class TitleAuthorSplitter {
   /** A title and the author names as shown. */
   record Split(String title, List<String> authors) {}
 
-  private static final String BAD_TITLE_ENDINGS = ",;:([{/&-\u2010\u2013\u2014";
+  // punctuation that leads into more text, opening quotes included ("von ‘" + "Vaterjuden'…")
+  private static final String BAD_TITLE_ENDINGS =
+      ",;:([{/&-\u2010\u2013\u2014\u2018\u201c\u201e\u00ab\u2039";
+
+  // The start of a surname cut off at its inner capital: "Robert Mc" + "Coll Millar", "Joseph O'"
+  // + "Rourke", "Peter Le" + "Fanu Lumsdaine".
+  private static final Pattern SURNAME_PREFIX_END =
+      Pattern.compile("(?:^|\\s)(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|Fitz|\\p{Lu}['’])$");
+
+  // A run of initials glued to the end of the title's last word: "LearningS.", "RingsJ.R.".
+  private static final Pattern GLUED_INITIALS =
+      Pattern.compile("[\\p{Ll}\\p{Nd})\\]](\\p{Lu}\\.)+$");
+
+  /** In {@link #guess}: what an author that has no shape of a name costs. */
+  private static final double NOT_A_NAME = -4.0;
+
+  /** In {@link #guess}: what a title ending in punctuation that titles do not end in costs. */
+  private static final double BAD_TITLE_END = -3.0;
 
   private TitleAuthorSplitter() {}
 
@@ -58,6 +83,51 @@ final class TitleAuthorSplitter {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The most likely split of {@code glued} even when {@link #split} finds none: every candidate is
+   * scored as there, except that an author without the shape of a name costs {@link #NOT_A_NAME}
+   * and a title with a bad ending {@link #BAD_TITLE_END} instead of ruling the candidate out. The
+   * whole line as the title, with no authors, scores as one such author: a guessed split needs at
+   * least one author that looks like a name to win over it.
+   */
+  static Split guess(String glued) {
+    Optional<Split> sure = split(glued);
+    if (sure.isPresent()) {
+      return sure.get();
+    }
+    Split best = new Split(glued, List.of());
+    double bestScore = NOT_A_NAME;
+    for (int i = 1; i < glued.length(); i++) {
+      if (!isGlueAt(glued, i)) {
+        continue;
+      }
+      String title = glued.substring(0, i);
+      if (title.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        continue;
+      }
+      List<String> names = List.of(glued.substring(i).split(", ", -1));
+      double total = titleEndScore(title).orElse(BAD_TITLE_END);
+      for (int k = 0; k < names.size(); k++) {
+        total += NameShape.score(names.get(k), k > 0).orElse(notAName(names.get(k)));
+      }
+      if (total > bestScore) {
+        bestScore = total;
+        best = new Split(title, names);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * What a piece of the list without the shape of a name costs in {@link #guess}: more the more
+   * words it has, so that a split that leaves title text in the first "name" loses to one that
+   * takes only one odd name (an organisation, a name with a bracket) into the list.
+   */
+  private static double notAName(String piece) {
+    int words = piece.split(" ").length;
+    return NOT_A_NAME - 0.5 * Math.max(0, words - 3);
   }
 
   private static boolean isGlueAt(String s, int i) {
@@ -90,6 +160,12 @@ final class TitleAuthorSplitter {
       return OptionalDouble.empty();
     }
     String lastWord = title.substring(title.lastIndexOf(' ') + 1);
+    if (SURNAME_PREFIX_END.matcher(title).find()) {
+      return OptionalDouble.of(-3.0);
+    }
+    if (GLUED_INITIALS.matcher(lastWord).find()) {
+      return OptionalDouble.of(-2.0); // "…LearningS." cut "S.V. Shanmugam" inside the initials
+    }
     List<CamelJoin.Junction> junctions = CamelJoin.junctions(lastWord);
     if (junctions.isEmpty()) {
       return OptionalDouble.of(0);

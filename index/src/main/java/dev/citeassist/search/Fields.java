@@ -10,7 +10,10 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,6 +43,26 @@ import org.apache.lucene.index.IndexOptions;
  * holds a third of the postings it would hold whole (arXiv abstracts run to about 150 words) and
  * indexing costs about a quarter less CPU (measured on 200,000 generated arXiv records: 14.4 s
  * instead of 17 to 21 s); see {@code index/BENCHMARKS.md}.
+ *
+ * <p>Titles and abstracts are also matched by stem, so that {@code symmetry} finds "Symmetries" and
+ * {@code regularized networks} finds "Regularizing Network…". The title keeps its exact words and
+ * has a stemmed twin, {@link #TITLE_STEM}, which {@link TypedQuery} weighs below the exact field: a
+ * stem is at least as frequent as any of its forms, so the exact form always scores higher. The
+ * abstract is indexed stemmed only: it counts only in the fallback tier, where exact-form priority
+ * decides little, and a second abstract field would double the largest postings of the index.
+ * Family and given names, keys and venues are never stemmed ({@code Adams} is not {@code Adam}).
+ *
+ * <p>The stemmer is Krovetz's (Lucene's {@link KStemFilter}), a light inflectional stemmer: it
+ * removes plural, {@code -ed} and {@code -ing} endings and a few derivational ones ({@code
+ * -ization}), and only when the result is a word of its dictionary, so it leaves {@code physics},
+ * {@code bias}, {@code news}, {@code dynamics} alone and keeps {@code learning} and {@code
+ * training} (nouns in their own right). Porter conflates far more ({@code general}, {@code
+ * generalization} and {@code generalize} are one stem; so are {@code universe} and {@code
+ * university}), which a known-item search pays for in precision; the minimal S-stemmer handles only
+ * plurals and mangles {@code analysis}, {@code series} and {@code bias}. Neither Krovetz nor the
+ * others know the Latin and Greek plurals of science ({@code matrices}, {@code vertices}, {@code
+ * analyses}), which {@link #IRREGULAR_PLURALS} maps first. Words of {@code symmetric} stay apart
+ * from {@code symmetry}: a symmetric matrix is not a paper about symmetry; a prefix reaches both.
  *
  * <p>No field has positions (no phrase queries are used) and none has term vectors; the whole paper
  * is stored once, as {@link #PAPER}.
@@ -74,15 +97,26 @@ final class Fields {
   static final String TITLE = "title";
   static final String TITLE_PREFIX = "title.prefix";
 
+  /** The title's stems (see the class comment), weighed below {@link #TITLE}. */
+  static final String TITLE_STEM = "title.stem";
+
   /** Authors' family names (with particles), one value per author. */
   static final String FAMILY = "family";
 
   static final String FAMILY_PREFIX = "family.prefix";
 
+  /**
+   * The first author's family name again: "Liao 2020" means the paper Liao et al. wrote, so the
+   * first author weighs more than a co-author of the same name (see {@link TypedQuery}).
+   */
+  static final String FIRST_FAMILY = "family.first";
+
   /** Authors' given names, one value per author. */
   static final String GIVEN = "given";
 
   static final String VENUE = "venue";
+
+  /** The abstract's leading words, stemmed (see {@link #stems}). */
   static final String ABSTRACT = "abstract";
 
   /** How many leading words of the abstract are indexed (white-space separated). */
@@ -103,10 +137,44 @@ final class Fields {
   /** Key n-grams: one key per paper, so norms say nothing. */
   static final FieldType KEY_PREFIXES = textType(IndexOptions.DOCS, true);
 
-  private static final Analyzer WORDS = new FoldingAnalyzer(false, 0);
-  private static final Analyzer WORD_PREFIXES = new FoldingAnalyzer(false, GRAMS);
-  private static final Analyzer WHOLE = new FoldingAnalyzer(true, 0);
-  private static final Analyzer WHOLE_PREFIXES = new FoldingAnalyzer(true, KEY_GRAMS);
+  /**
+   * Plurals of science that no English stemmer knows, mapped to their singular before stemming.
+   * Only forms that are not also another English word ({@code bases}, {@code axes} are left out).
+   */
+  static final List<String> IRREGULAR_PLURALS =
+      List.of(
+          "matrices=matrix",
+          "vertices=vertex",
+          "indices=index",
+          "simplices=simplex",
+          "appendices=appendix",
+          "analyses=analysis",
+          "hypotheses=hypothesis",
+          "syntheses=synthesis",
+          "theses=thesis",
+          "parentheses=parenthesis",
+          "criteria=criterion",
+          "phenomena=phenomenon",
+          "spectra=spectrum",
+          "maxima=maximum",
+          "minima=minimum",
+          "optima=optimum",
+          "extrema=extremum",
+          "formulae=formula",
+          "lemmata=lemma",
+          "schemata=schema",
+          "nuclei=nucleus",
+          "radii=radius",
+          "loci=locus",
+          "stimuli=stimulus");
+
+  private static final StemmerOverrideMap OVERRIDES = overrides();
+
+  private static final Analyzer WORDS = new FoldingAnalyzer(false, 0, false);
+  private static final Analyzer WORD_PREFIXES = new FoldingAnalyzer(false, GRAMS, false);
+  private static final Analyzer STEMS = new FoldingAnalyzer(false, 0, true);
+  private static final Analyzer WHOLE = new FoldingAnalyzer(true, 0, false);
+  private static final Analyzer WHOLE_PREFIXES = new FoldingAnalyzer(true, KEY_GRAMS, false);
 
   private Fields() {}
 
@@ -119,6 +187,7 @@ final class Fields {
         return switch (fieldName) {
           case KEY_PREFIX -> WHOLE_PREFIXES;
           case TITLE_PREFIX, FAMILY_PREFIX -> WORD_PREFIXES;
+          case TITLE_STEM, ABSTRACT -> STEMS;
           default -> WORDS;
         };
       }
@@ -128,6 +197,20 @@ final class Fields {
   /** The folded words of {@code text}, as the text fields index them. */
   static List<String> words(String text) {
     return tokens(WORDS, LatexText.plain(text));
+  }
+
+  /**
+   * The folded, stemmed words of {@code text}, as {@link #TITLE_STEM} and {@link #ABSTRACT} index
+   * them; one for each of {@link #words}, in the same order.
+   */
+  static List<String> stems(String text) {
+    return tokens(STEMS, LatexText.plain(text));
+  }
+
+  /** The stem of one folded word (as {@link #words} gives it). */
+  static String stem(String word) {
+    List<String> tokens = tokens(STEMS, word);
+    return tokens.size() == 1 ? tokens.get(0) : word;
   }
 
   /** {@code text} folded as one token, as {@link #KEY_PREFIX} holds a key; may be empty. */
@@ -153,6 +236,19 @@ final class Fields {
     return out;
   }
 
+  private static StemmerOverrideMap overrides() {
+    StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+    for (String pair : IRREGULAR_PLURALS) {
+      int eq = pair.indexOf('=');
+      builder.add(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    try {
+      return builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("building a map in memory cannot fail", e);
+    }
+  }
+
   private static FieldType textType(IndexOptions options, boolean omitNorms) {
     FieldType type = new FieldType();
     type.setTokenized(true);
@@ -165,16 +261,21 @@ final class Fields {
 
   /**
    * Words (or the whole text as one token), lower case, ASCII folding, and optionally leading
-   * n-grams; the text has been through {@link LatexText#plain} before.
+   * n-grams or stems; the text has been through {@link LatexText#plain} before.
    */
   private static final class FoldingAnalyzer extends Analyzer {
     private final boolean whole;
     private final int grams;
+    private final boolean stem;
 
-    /** {@code grams}: how many leading n-grams of each token to emit instead of it (0: none). */
-    FoldingAnalyzer(boolean whole, int grams) {
+    /**
+     * {@code grams}: how many leading n-grams of each token to emit instead of it (0: none); {@code
+     * stem}: each token replaced by its stem.
+     */
+    FoldingAnalyzer(boolean whole, int grams, boolean stem) {
       this.whole = whole;
       this.grams = grams;
+      this.stem = stem;
     }
 
     @Override
@@ -184,6 +285,10 @@ final class Fields {
       if (grams > 0) {
         // a whole key is kept beside its prefixes, for longer prefixes to expand to
         stream = new EdgeNGramTokenFilter(stream, 1, grams, whole);
+      }
+      if (stem) {
+        // the override marks its words as keywords, which KStem then leaves alone
+        stream = new KStemFilter(new StemmerOverrideFilter(stream, OVERRIDES));
       }
       return new TokenStreamComponents(source, stream);
     }

@@ -44,13 +44,21 @@ final class PaperDocuments {
       doc.add(new IntPoint(Fields.YEAR, paper.year()));
       doc.add(new StringField(Fields.YEAR_TERM, paper.year().toString(), Field.Store.NO));
     }
-    addText(doc, Fields.TITLE, Fields.TITLE_PREFIX, paper.title());
-    for (Person author : paper.authors()) {
-      addText(doc, Fields.FAMILY, Fields.FAMILY_PREFIX, author.family());
-      addText(doc, Fields.GIVEN, null, author.given());
+    addText(doc, Fields.TITLE, Fields.TITLE_PREFIX, Fields.TITLE_STEM, paper.title());
+    if (!paper.authors().isEmpty()) {
+      addText(doc, Fields.FIRST_FAMILY, null, null, paper.authors().get(0).family());
     }
-    addText(doc, Fields.VENUE, null, paper.venue());
-    addText(doc, Fields.ABSTRACT, null, leadingWords(paper.abstractText(), Fields.ABSTRACT_WORDS));
+    for (Person author : paper.authors()) {
+      addText(doc, Fields.FAMILY, Fields.FAMILY_PREFIX, null, author.family());
+      addText(doc, Fields.GIVEN, null, null, author.given());
+    }
+    addText(doc, Fields.VENUE, null, null, paper.venue());
+    addText(
+        doc,
+        Fields.ABSTRACT,
+        null,
+        null,
+        leadingWords(paper.abstractText(), Fields.ABSTRACT_WORDS));
     return doc;
   }
 
@@ -85,12 +93,17 @@ final class PaperDocuments {
     return text;
   }
 
-  private static void addText(Document doc, String field, String prefixField, String text) {
+  /** {@code text} in {@code field} and, when not null, its prefix and stem twins. */
+  private static void addText(
+      Document doc, String field, String prefixField, String stemField, String text) {
     if (text != null && !text.isEmpty()) {
       String plain = LatexText.plain(text);
       doc.add(new Field(field, plain, Fields.TEXT));
       if (prefixField != null) {
         doc.add(new Field(prefixField, plain, Fields.PREFIXES));
+      }
+      if (stemField != null) {
+        doc.add(new Field(stemField, plain, Fields.TEXT));
       }
     }
   }

@@ -63,7 +63,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 public final class PaperIndex implements Closeable {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   /** Reserved commit user data key; hidden from {@link #commitData()}. */
   static final String SCHEMA_KEY = "citeassist.schema";
@@ -372,9 +372,10 @@ public final class PaperIndex implements Closeable {
   /**
    * Ranked search-as-you-type, best first (see {@link TypedQuery} for what matches and how it is
    * ranked). Papers that match every typed word come first; when there are fewer than {@code limit}
-   * of them, papers that match some words follow, with scores below the last of the former, so that
-   * the scores always decrease. A query without a searchable word (empty, only punctuation) finds
-   * nothing: the caller decides what an empty prefix shows.
+   * of them, papers that match every word with a family name misspelt follow, then papers that
+   * match some words, each tier with scores below the last of the tier above, so that the scores
+   * always decrease. A query without a searchable word (empty, only punctuation) finds nothing: the
+   * caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
     return reading(() -> rankedSearch(query));
@@ -392,13 +393,14 @@ public final class PaperIndex implements Closeable {
       ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
       searcher.setTimeout(budget);
       int limit = Math.min(query.limit(), MAX_LIMIT);
-      List<ScoreDoc> ranked =
-          new ArrayList<>(List.of(top(searcher, typed.all(), budget.top(limit))));
-      if (ranked.size() < limit && typed.any() != null) {
-        Set<Integer> seen = new HashSet<>();
-        ranked.forEach(d -> seen.add(d.doc));
-        ScoreDoc[] some = top(searcher, typed.any(), budget.top(limit + ranked.size()));
-        // the weaker tier is scaled to stay below the last paper that matched every word
+      List<ScoreDoc> ranked = new ArrayList<>();
+      Set<Integer> seen = new HashSet<>();
+      for (Query tier : typed.tiers()) {
+        if (ranked.size() >= limit) {
+          break;
+        }
+        ScoreDoc[] some = top(searcher, tier, budget.top(limit + ranked.size()));
+        // a weaker tier is scaled to stay below the last paper of the tiers above
         float scale =
             ranked.isEmpty() || some.length == 0
                 ? 1

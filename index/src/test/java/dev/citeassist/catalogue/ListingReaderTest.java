@@ -134,7 +134,7 @@ class ListingReaderTest {
   }
 
   @Test
-  void reportsATitleLineWithNoAuthorsAndReadsTheNextRecord() throws IOException {
+  void keepsATitleLineWithNoAuthorsWholeAndReportsIt() throws IOException {
     CollectingSink sink =
         read(
             """
@@ -149,9 +149,69 @@ class ListingReaderTest {
     assertEquals(
         List.of(
             new ReadProblem(
-                "test.txt", 2, "cannot tell where the title ends and the author list begins")),
+                "test.txt",
+                2,
+                "cannot tell for sure where the title ends and the author list begins; kept as"
+                    + " title \"A Title With No Authors\" and authors []")),
         sink.problems);
-    assertEquals(List.of("Kernel Methods"), titles(sink));
+    assertEquals(List.of("A Title With No Authors", "Kernel Methods"), titles(sink));
+    assertEquals(List.of(), sink.papers.get(0).authors());
+    assertEquals("An abstract.", sink.papers.get(0).abstractText());
+  }
+
+  @Test
+  void keepsARecordWithAnAuthorThatIsNoNameWithTheBestSplitAndReportsIt() throws IOException {
+    CollectingSink sink =
+        read(
+            """
+            CVApr 9, 2024Code
+            Robust Depth Estimation from Event CamerasPriya Nair, Wei Zhang (Alibaba) et al. · eth
+            We estimate depth.
+            """);
+
+    assertEquals(
+        List.of(
+            new ReadProblem(
+                "test.txt",
+                2,
+                "cannot tell for sure where the title ends and the author list begins; kept as"
+                    + " title \"Robust Depth Estimation from Event Cameras\" and authors"
+                    + " [Priya Nair, Wei Zhang (Alibaba)]")),
+        sink.problems);
+    Paper paper = sink.papers.get(0);
+    assertEquals("Robust Depth Estimation from Event Cameras", paper.title());
+    assertEquals(new Person("Priya", "Nair"), paper.authors().get(0));
+    assertEquals(true, paper.etAl());
+    assertEquals("eth", paper.affiliation());
+    assertEquals(2024, paper.year());
+  }
+
+  @Test
+  void readsRunTogetherInitialsWithoutAProblem() throws IOException {
+    CollectingSink sink =
+        read(
+            """
+            NAJan 5, 2022
+            Preconditioners for Saddle-Point SystemsS.V. Shanmugam, J.R.R. Tolkien, D.M.L. Bot
+            We precondition.
+            MLJan 6, 2022
+            Planar Separators RevisitedM. Chrobak, H.Karlsson
+            We separate.
+            """);
+
+    assertEquals(List.of(), sink.problems);
+    assertEquals(
+        List.of("Preconditioners for Saddle-Point Systems", "Planar Separators Revisited"),
+        titles(sink));
+    assertEquals(
+        List.of(
+            new Person("S.V.", "Shanmugam"),
+            new Person("J.R.R.", "Tolkien"),
+            new Person("D.M.L.", "Bot")),
+        sink.papers.get(0).authors());
+    assertEquals(
+        List.of(new Person("M.", "Chrobak"), new Person("H.", "Karlsson")),
+        sink.papers.get(1).authors());
   }
 
   @Test

@@ -154,9 +154,138 @@ class TitleAuthorSplitterTest {
   }
 
   @Test
+  void readsRunTogetherInitialsAsOnePartOfTheName() {
+    assertSplit(
+        "Spectral Clustering of Sparse GraphsS.V. Shanmugam, Priya Nair",
+        "Spectral Clustering of Sparse Graphs",
+        "S.V. Shanmugam",
+        "Priya Nair");
+    assertSplit(
+        "Middle-Earth Cartography RevisitedJ.R.R. Tolkien",
+        "Middle-Earth Cartography Revisited",
+        "J.R.R. Tolkien");
+    assertSplit(
+        "Probing Language ModelsD.M.L. Bot, Wei Chen",
+        "Probing Language Models",
+        "D.M.L. Bot",
+        "Wei Chen");
+  }
+
+  @Test
+  void readsRunTogetherInitialsAfterAcronymsCoinedWordsAndInTheList() {
+    // a coined word costs the right split a little: initials glued to the title cost more
+    assertSplit(
+        "Gesture Recognition with mmWaveA.K. Gupta",
+        "Gesture Recognition with mmWave",
+        "A.K. Gupta");
+    assertSplit(
+        "Scaling Laws for LLMsR.K. Singh, M.N.O. Adeyemi",
+        "Scaling Laws for LLMs",
+        "R.K. Singh",
+        "M.N.O. Adeyemi");
+    assertSplit(
+        "Tensor Sketching in 3DAnna Schmidt, J.-P. Roux, T.H. Le",
+        "Tensor Sketching in 3D",
+        "Anna Schmidt",
+        "J.-P. Roux",
+        "T.H. Le");
+  }
+
+  @Test
+  void readsInitialsWithoutPeriodsAndInitialsGluedToTheFamilyName() {
+    assertSplit(
+        "Sparse Recovery in Hilbert SpacesMarta K Nowak, Tomás EP Ruiz",
+        "Sparse Recovery in Hilbert Spaces",
+        "Marta K Nowak",
+        "Tomás EP Ruiz");
+    assertSplit(
+        "Planar Separators RevisitedM. Chrobak, H.Karlsson",
+        "Planar Separators Revisited",
+        "M. Chrobak",
+        "H.Karlsson");
+  }
+
+  @Test
+  void readsLowerCasePartsAfterAHyphenOrAnApostropheInAName() {
+    assertSplit(
+        "Low-Resource Parsing of Cantonese ArticlesKa-wai Chan, Jin-ichi Mori",
+        "Low-Resource Parsing of Cantonese Articles",
+        "Ka-wai Chan",
+        "Jin-ichi Mori");
+    assertSplit(
+        "Valency Frames RevisitedIgor Vel'čenko", "Valency Frames Revisited", "Igor Vel'čenko");
+  }
+
+  @Test
+  void doesNotCutASurnameAtItsInnerCapital() {
+    assertSplit(
+        "Tidal Flows in EstuariesAngus Ross McDougall",
+        "Tidal Flows in Estuaries",
+        "Angus Ross McDougall");
+    assertSplit(
+        "Unfolding Orthogonal PolyhedraKa-ming Ho, Joseph O'Rourke",
+        "Unfolding Orthogonal Polyhedra",
+        "Ka-ming Ho",
+        "Joseph O'Rourke");
+  }
+
+  @Test
+  void aTitleDoesNotEndInAnOpeningQuote() {
+    assertSplit("Readings of ‘Heimat'Lena Fischer", "Readings of ‘Heimat'", "Lena Fischer");
+  }
+
+  @Test
+  void guessesTheSplitWhenAnAuthorHasNoShapeOfAName() {
+    assertGuess(
+        "Deep Kernel MachinesJohn Smith, bell hooks",
+        "Deep Kernel Machines",
+        "John Smith",
+        "bell hooks");
+  }
+
+  @Test
+  void guessKeepsTheNamesThatLookLikeNames() {
+    assertGuess(
+        "Protein Folding at ScaleMaria de los Angeles Garcia Torres, John Doe",
+        "Protein Folding at Scale",
+        "Maria de los Angeles Garcia Torres",
+        "John Doe");
+    assertGuess(
+        "Graph Neural NetworksWei Zhang (Alibaba), Tom Baker",
+        "Graph Neural Networks",
+        "Wei Zhang (Alibaba)",
+        "Tom Baker");
+    assertGuess(
+        "Quantum Error CorrectionAnna Schmidt, Team 42",
+        "Quantum Error Correction",
+        "Anna Schmidt",
+        "Team 42");
+  }
+
+  @Test
+  void guessKeepsTheWholeLineAsTitleWhenNoAuthorCanBeTold() {
+    assertGuess("A Title With No Authors At All", "A Title With No Authors At All");
+    assertGuess("Learning with 3 Examples张伟, 李娜", "Learning with 3 Examples张伟, 李娜");
+  }
+
+  @Test
+  void guessIsTheSplitWhenThereIsOne() {
+    String line = "Sparse Coding RevisitedJ. Smith, K. L. Ng";
+    assertEquals(TitleAuthorSplitter.split(line).orElseThrow(), TitleAuthorSplitter.guess(line));
+  }
+
+  @Test
   void findsNoSplitWhenNoAuthorIsGlued() {
     assertEquals(Optional.empty(), TitleAuthorSplitter.split("A Title With No Authors At All"));
     assertEquals(Optional.empty(), TitleAuthorSplitter.split("Learning with 3 Examples"));
+  }
+
+  private static void assertGuess(String glued, String title, String... authors) {
+    assertEquals(Optional.empty(), TitleAuthorSplitter.split(glued));
+    assertEquals(
+        new TitleAuthorSplitter.Split(title, List.of(authors)),
+        TitleAuthorSplitter.guess(glued),
+        () -> "candidates: " + String.join("\n", TitleAuthorSplitter.candidates(glued)));
   }
 
   private static void assertSplit(String glued, String title, String... authors) {

@@ -137,8 +137,9 @@ class PaperIndexSearchTest {
             "maillard2020phase",
             "krzakala2012statistical"),
         keys("zdeborva"));
+    // Dereziński's own papers first, then the one he co-wrote
     assertEquals(
-        List.of("niu2025debiasing", "derezinski2020precise", "derezinski2020sparse"),
+        List.of("derezinski2020precise", "derezinski2020sparse", "niu2025debiasing"),
         keys("dereziski"));
   }
 

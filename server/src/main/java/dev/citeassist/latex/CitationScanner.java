@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Finds the citation command around an offset of a LaTeX text: {@code \citep[see][p.~3]{a, sy|}}
  * gives command {@code citep}, prefix {@code sy} and the range of the whole key spanning the
- * cursor. Knows natbib, biblatex (with the multicite forms), apacite and {@code \nocite}, plus the
- * commands it is given. Plain Java over a string; immutable and thread-safe.
+ * cursor. Knows natbib, biblatex (with the multicite forms), apacite, the ACL style's {@code
+ * \citeposs} and {@code \newcite}, and {@code \nocite}, plus the commands it is given. Plain Java
+ * over a string; immutable and thread-safe.
  */
 public final class CitationScanner {
 
@@ -55,7 +56,11 @@ public final class CitationScanner {
           "citeyearNP",
           "shortcite",
           "shortciteA",
-          "shortciteNP");
+          "shortciteNP",
+          // the ACL style (acl.sty): "Author's (Year)" and its old name for \citet; it defines
+          // no capitalised \Citeposs
+          "citeposs",
+          "newcite");
 
   static final Set<String> MULTI_COMMANDS =
       Set.of(

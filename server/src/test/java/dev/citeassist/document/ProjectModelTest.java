@@ -40,6 +40,104 @@ class ProjectModelTest {
   }
 
   @Test
+  void includeReadsTheTexFileBesideAFolderOfTheSameName() throws IOException {
+    write("main.tex", "\\documentclass{book}\n\\include{Chapters/Chapter1}\n");
+    write("Chapters/Chapter1.tex", "\\bibliography{chapter}\n");
+    write("Chapters/Chapter1/figure.tex", "% a folder named like the chapter\n");
+    Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
+    assertEquals(
+        List.of(dir.resolve("main.tex"), dir.resolve("Chapters/Chapter1.tex")), p.texFiles());
+    assertEquals(List.of(dir.resolve("chapter.bib")), p.bibFiles());
+  }
+
+  @Test
+  void inputReadsANameWithAnotherExtensionWhenNoTexFileHasIt() throws IOException {
+    write("main.tex", "\\documentclass{article}\n\\input{notes.ltx}\n\\input{gone}\n");
+    write("notes.ltx", "\\bibliography{notes}\n");
+    Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
+    assertEquals(
+        List.of(dir.resolve("main.tex"), dir.resolve("notes.ltx"), dir.resolve("gone.tex")),
+        p.texFiles());
+    assertEquals(List.of(dir.resolve("notes.bib")), p.bibFiles());
+  }
+
+  @Test
+  void commentsAndLineBreaksInsideBibliographyAreNoPartOfTheNames() throws IOException {
+    write("main.tex", "\\documentclass{article}\n\\bibliography{a,% the lab's file\n  b ,\n c}\n");
+    Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
+    assertEquals(
+        List.of(dir.resolve("a.bib"), dir.resolve("b.bib"), dir.resolve("c.bib")), p.bibFiles());
+  }
+
+  @Test
+  void followsImportAndSubimportFromTheFoldersTheyName() throws IOException {
+    write(
+        "main.tex",
+        """
+        \\documentclass{article}
+        \\usepackage{import}
+        \\import{parts/one/}{intro}
+        \\inputfrom{parts/two/}{two}
+        \\includefrom{parts/three/}{three}
+        \\bibliography{refs}
+        """);
+    // inside an imported file, \\input looks in the import folder first
+    write("parts/one/intro.tex", "\\input{details}\n\\subimport{sub/}{deep}\n");
+    write("parts/one/details.tex", "\\cite{x}\n");
+    write("parts/one/sub/deep.tex", "\\subinputfrom{more/}{deeper}\n\\addbibresource{deep.bib}\n");
+    write("parts/one/sub/more/deeper.tex", "\\subincludefrom{../}{sibling}\n");
+    write("parts/one/sub/sibling.tex", "\\cite{y}\n");
+    write("parts/two/two.tex", "\\cite{z}\n");
+    write("parts/three/three.tex", "\\cite{w}\n");
+    Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
+    assertEquals(
+        List.of(
+            dir.resolve("main.tex"),
+            dir.resolve("parts/one/intro.tex"),
+            dir.resolve("parts/two/two.tex"),
+            dir.resolve("parts/three/three.tex"),
+            dir.resolve("parts/one/details.tex"),
+            dir.resolve("parts/one/sub/deep.tex"),
+            dir.resolve("parts/one/sub/more/deeper.tex"),
+            dir.resolve("parts/one/sub/sibling.tex")),
+        p.texFiles());
+    // bibtex runs in the root's folder: .bib names are relative to it wherever they are written
+    assertEquals(List.of(dir.resolve("refs.bib"), dir.resolve("deep.bib")), p.bibFiles());
+    // a file of an imported part, three folders below, finds its root
+    assertEquals(
+        dir.resolve("main.tex"),
+        new ProjectModel(new Documents()).resolve(dir.resolve("parts/one/sub/deep.tex")).root());
+  }
+
+  @Test
+  void followsUserCommandsThatIncludeFiles() throws IOException {
+    write(
+        "main.tex",
+        """
+        \\documentclass{book}
+        \\input{preamble}
+        \\newcommand{\\chapterfile}[1]{\\input{chapters/#1}}
+        \\begin{document}
+        \\chapterfile{intro}
+        \\inc{appendix}
+        \\end{document}
+        """);
+    // defined in a file the root includes, used in the root
+    write("preamble.tex", "\\def\\inc#1{\\include{#1}}\n");
+    write("chapters/intro.tex", "\\bibliography{intro}\n");
+    write("appendix.tex", "\\bibliography{appendix}\n");
+    Project p = new ProjectModel(new Documents()).resolve(dir.resolve("main.tex"));
+    assertEquals(
+        List.of(
+            dir.resolve("main.tex"),
+            dir.resolve("preamble.tex"),
+            dir.resolve("chapters/intro.tex"),
+            dir.resolve("appendix.tex")),
+        p.texFiles());
+    assertEquals(List.of(dir.resolve("intro.bib"), dir.resolve("appendix.bib")), p.bibFiles());
+  }
+
+  @Test
   void honoursMagicRootComment() throws IOException {
     write("main.tex", "\\documentclass{article}\n\\bibliography{refs}\n");
     write("sub/part.tex", "% !TEX root = ../main.tex\n\\cite{x}\n");

@@ -112,6 +112,8 @@ class CitationScannerTest {
         "citedate",
         "nocite",
         "citeA",
+        "citeposs",
+        "newcite",
         "citep*",
         "citet*",
         "parencite*",
@@ -209,6 +211,12 @@ class CitationScannerTest {
     assertEquals(Optional.empty(), CitationScanner.standard().scan(text, 13));
     assertEquals("y", CitationScanner.standard().scan(text, text.length()).orElseThrow().prefix());
     assertNone("\\verb+\\cite{x|+");
+  }
+
+  @Test
+  void findsKeysOfTheAclStylesPossessiveCite() {
+    String text = "\\citeposs{Gusfield:97} work, as \\newcite{och-ney} show";
+    assertEquals(List.of("Gusfield:97", "och-ney"), CitationScanner.standard().citedKeys(text));
   }
 
   @Test

@@ -51,6 +51,7 @@ final class PaperDocuments {
     }
     addText(doc, Fields.VENUE, null, paper.venue());
     addText(doc, Fields.ABSTRACT, null, leadingWords(paper.abstractText(), Fields.ABSTRACT_WORDS));
+    addText(doc, Fields.KEYWORDS, null, paper.fields().get("keywords"));
     return doc;
   }
 

@@ -54,7 +54,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class PaperIndex implements Closeable {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   /** Reserved commit user data key; hidden from {@link #commitData()}. */
   static final String SCHEMA_KEY = "citeassist.schema";
@@ -331,6 +331,33 @@ public final class PaperIndex implements Closeable {
       StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>(ranked.size());
       for (ScoreDoc d : ranked) {
+        hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+      }
+      return hits;
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
+   * The papers that the prose of {@code query} is most likely about, best first (BM25, see {@link
+   * ContextQuery}), under the same scoring budget as {@link #search(SearchQuery)}. An empty query
+   * finds nothing.
+   */
+  public List<SearchHit> search(ContextQuery query, int limit) throws IOException {
+    Query q = query.toQuery();
+    if (q == null || limit <= 0) {
+      return List.of();
+    }
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
+      searcher.setTimeout(budget);
+      ScoreDoc[] docs = top(searcher, q, budget.top(Math.min(limit, MAX_LIMIT)));
+      StoredFields stored = searcher.storedFields();
+      List<SearchHit> hits = new ArrayList<>(docs.length);
+      for (ScoreDoc d : docs) {
         hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
       }
       return hits;

@@ -6,6 +6,7 @@ import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.catalogue.SamePaper;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -415,6 +416,25 @@ public final class ProjectBibliography implements Closeable {
     for (SearchHit h : hits) {
       Origin o = h.paper().origin();
       if (o != null && bibFiles.contains(fileOf(o.source()))) {
+        kept.add(h);
+      }
+    }
+    return kept;
+  }
+
+  /** The entries of {@code bibFiles} that the prose of {@code query} is about, best first. */
+  public List<SearchHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
+      throws IOException {
+    PaperIndex current = index;
+    if (current == null) {
+      return List.of();
+    }
+    // other projects' files share the index: ask for more, keep this project's
+    List<SearchHit> hits = current.search(query, Math.max(limit, limit * 2));
+    List<SearchHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
+    for (SearchHit h : hits) {
+      Origin o = h.paper().origin();
+      if (o != null && bibFiles.contains(fileOf(o.source())) && kept.size() < limit) {
         kept.add(h);
       }
     }

@@ -1,0 +1,361 @@
+package dev.citeassist.suggestion;
+
+import dev.citeassist.document.BibEntry;
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.ProjectModel;
+import dev.citeassist.latex.CitationContext;
+import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.latex.CiteDefinitions;
+import dev.citeassist.suggestion.ProjectCitations.Cite;
+import dev.citeassist.suggestion.Suggester.Situation;
+import dev.citeassist.suggestion.Suggester.Suggestion;
+import dev.citeassist.suggestion.Suggester.Weights;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The rerunnable evaluation of suggestions at an empty citation (see {@code server/EVALUATION.md}).
+ * For every citation command of a real project (but {@code \nocite}), its keys are blanked out of
+ * the text, suggestions are asked for at that spot with the project's own {@code .bib} as the pool
+ * and only the citations <em>before</em> it as known, and each key the author cited there that the
+ * pool has is scored by its rank: Recall@1/5/10 and MRR. The other keys of the same command do not
+ * count against a key (they are right answers too): a key's rank is one plus the number of
+ * non-cited entries ranked above it.
+ *
+ * <p>Methods: {@code context} (the {@link Suggester} with {@link Weights#DEFAULT}), {@code bm25}
+ * (plain BM25 of the cursor's sentence over title, abstract, keywords and surnames), {@code
+ * before} (keys cited just before the cursor, nearest first), and {@code today} (what completion
+ * offered at an empty citation before: the project's cited keys, last in the project first, then
+ * the rest of the bibliography in file order).
+ *
+ * <p>Run: {@code scripts/eval-suggest.sh} ({@code --tune} searches the weights on the tuning
+ * project and prints the best).
+ */
+public final class SuggestionEvaluation {
+
+  /** A project of the corpus: a name, its root files (several: one row for all). */
+  record Corpus(String name, List<String> roots, boolean tuning) {}
+
+  static final List<Corpus> PROJECTS =
+      List.of(
+          new Corpus("hott-book", List.of("hott-book/hott-online.tex"), true),
+          new Corpus(
+              "thammegowda-dissertation",
+              List.of("thammegowda-dissertation/main1.tex"),
+              false),
+          new Corpus("langsci-241", List.of("langsci-241/main.tex"), false),
+          new Corpus("biblatex examples", biblatexExamples(), false));
+
+  static final List<String> METHODS = List.of("context", "bm25", "before", "today");
+
+  /** Sums of the measures over scored keys. */
+  static final class Scores {
+    int cites;
+    int keys;
+    int missing;
+    double r1;
+    double r5;
+    double r10;
+    double rr;
+
+    void add(int rank) {
+      keys++;
+      r1 += rank <= 1 ? 1 : 0;
+      r5 += rank <= 5 ? 1 : 0;
+      r10 += rank <= 10 ? 1 : 0;
+      rr += 1.0 / rank;
+    }
+
+    void add(Scores o) {
+      cites += o.cites;
+      keys += o.keys;
+      missing += o.missing;
+      r1 += o.r1;
+      r5 += o.r5;
+      r10 += o.r10;
+      rr += o.rr;
+    }
+
+    double recall10() {
+      return keys == 0 ? 0 : r10 / keys;
+    }
+
+    double mrr() {
+      return keys == 0 ? 0 : rr / keys;
+    }
+
+    String row() {
+      return keys == 0
+          ? "| – | – | – | – |"
+          : String.format(
+              Locale.ROOT, "| %.3f | %.3f | %.3f | %.3f |", r1 / keys, r5 / keys, r10 / keys,
+              rr / keys);
+    }
+  }
+
+  private final Path corpus;
+
+  SuggestionEvaluation(Path corpus) {
+    this.corpus = corpus;
+  }
+
+  private static List<String> biblatexExamples() {
+    return List.of(
+        "biblatex/examples/01-introduction.tex",
+        "biblatex/examples/10-references-per-section.tex",
+        "biblatex/examples/13-references-by-keyword.tex",
+        "biblatex/examples/30-style-numeric.tex",
+        "biblatex/examples/50-style-authoryear.tex",
+        "biblatex/examples/60-style-authortitle.tex",
+        "biblatex/examples/64-style-authortitle-terse.tex",
+        "biblatex/examples/70-style-verbose.tex",
+        "biblatex/examples/74-style-verbose-trad1.tex",
+        "biblatex/examples/82-style-debug.tex",
+        "biblatex/examples/95-customlists.tex");
+  }
+
+  /** The scores of every method on one project, by method name. */
+  Map<String, Scores> evaluate(Corpus c, Map<String, Weights> methods) throws IOException {
+    Map<String, Scores> out = new LinkedHashMap<>();
+    methods.keySet().forEach(m -> out.put(m, new Scores()));
+    for (String root : c.roots()) {
+      evaluateRoot(corpus.resolve(root).toAbsolutePath().normalize(), methods, out);
+    }
+    return out;
+  }
+
+  private void evaluateRoot(Path root, Map<String, Weights> methods, Map<String, Scores> out)
+      throws IOException {
+    Documents documents = new Documents();
+    ProjectModel model = new ProjectModel(documents);
+    // biblatex-examples.bib is found on TeX's search path: here, the corpus folder of the root
+    model.setBibFolders(List.of(root.getParent(), root.getParent().getParent()));
+    Project project = model.resolve(root);
+    Set<String> aliases = new HashSet<>();
+    Map<Path, String> texts = new LinkedHashMap<>();
+    for (Path f : project.texFiles()) {
+      String t = documents.text(f);
+      if (t != null) {
+        texts.put(f, t);
+        aliases.addAll(CiteDefinitions.parse(t).aliases());
+      }
+    }
+    CitationScanner scanner = CitationScanner.standard().with(aliases);
+    try (ProjectBibliography bibliography = new ProjectBibliography()) {
+      for (Path b : project.bibFiles()) {
+        bibliography.update(b, documents.text(b)).join();
+      }
+      Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
+      int pool = bibliography.count(bibs);
+      if (pool == 0) {
+        return;
+      }
+      Suggester suggester = new Suggester(bibliography, () -> null);
+      ProjectCitations cites = new ProjectCitations.Reader(texts::get).of(project, scanner);
+      Map<Integer, List<Cite>> groups = new LinkedHashMap<>();
+      for (Cite cite : cites.all()) {
+        if (!cite.command().equals("nocite")) {
+          groups.computeIfAbsent(cite.group(), g -> new ArrayList<>()).add(cite);
+        }
+      }
+      for (List<Cite> group : groups.values()) {
+        Cite first = group.get(0);
+        Cite last = group.get(group.size() - 1);
+        String text = texts.get(first.file());
+        int end = last.offset() + last.key().length();
+        String blanked = text.substring(0, first.offset()) + text.substring(end);
+        int cursor = first.offset();
+        Optional<CitationContext> ctx = scanner.scan(blanked, cursor);
+        if (ctx.isEmpty()) {
+          continue;
+        }
+        Set<String> gold = new LinkedHashSet<>();
+        int missing = 0;
+        for (Cite k : group) {
+          if (bibliography.entry(k.key(), bibs).isPresent()) {
+            gold.add(k.key());
+          } else {
+            missing++;
+          }
+        }
+        List<Cite> known = cites.all().subList(0, first.order());
+        int from = CursorProse.paragraphStart(blanked, cursor);
+        List<String> paragraph = new ArrayList<>();
+        for (Cite k : known) {
+          if (k.file().equals(first.file()) && k.offset() >= from) {
+            paragraph.add(k.key());
+          }
+        }
+        Situation s =
+            new Situation(
+                CursorProse.at(blanked, cursor), known, first.order(), List.of(), paragraph);
+        for (Map.Entry<String, Weights> m : methods.entrySet()) {
+          Scores sc = out.get(m.getKey());
+          sc.cites++;
+          sc.missing += missing;
+          List<String> ranking =
+              m.getValue() == null
+                  ? today(cites, group, bibliography, bibs)
+                  : keys(suggester.suggest(s, bibs, Set.of(), pool, 0, m.getValue()).project());
+          for (String g : gold) {
+            sc.add(rank(ranking, g, gold));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> keys(List<Suggestion> suggestions) {
+    return suggestions.stream().map(Suggestion::key).toList();
+  }
+
+  /** One plus the entries above {@code key} that are not among the cited keys; past the end: ∞. */
+  static int rank(List<String> ranking, String key, Set<String> gold) {
+    int above = 0;
+    for (String k : ranking) {
+      if (k.equals(key)) {
+        return above + 1;
+      }
+      if (!gold.contains(k)) {
+        above++;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  /** Completion's order at an empty citation before suggestions: cited last first, then files. */
+  private static List<String> today(
+      ProjectCitations cites, List<Cite> group, ProjectBibliography bib, Set<Path> bibs) {
+    Set<String> out = new LinkedHashSet<>();
+    List<Cite> all = cites.all();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Cite c = all.get(i);
+      if (c.group() != group.get(0).group() && bib.entry(c.key(), bibs).isPresent()) {
+        out.add(c.key());
+      }
+    }
+    for (BibEntry e : bib.entries(bibs)) {
+      out.add(e.key());
+    }
+    return new ArrayList<>(out);
+  }
+
+  static Map<String, Weights> methods(Weights context) {
+    Map<String, Weights> m = new LinkedHashMap<>();
+    m.put("context", context);
+    m.put("bm25", Weights.SENTENCE_ONLY);
+    m.put("before", new Weights(60, 0, 0, 1, 0, 0, 0));
+    m.put("today", null);
+    return m;
+  }
+
+  /** Prints the markdown table of every method on every project, and the overall rows. */
+  void table(PrintStream out, Weights weights) throws IOException {
+    Map<String, Weights> methods = methods(weights);
+    out.println("| project | citations | keys scored | method | R@1 | R@5 | R@10 | MRR |");
+    out.println("|---|---:|---:|---|---:|---:|---:|---:|");
+    Map<String, Scores> heldOut = new LinkedHashMap<>();
+    Map<String, Scores> all = new LinkedHashMap<>();
+    for (String m : methods.keySet()) {
+      heldOut.put(m, new Scores());
+      all.put(m, new Scores());
+    }
+    for (Corpus c : PROJECTS) {
+      Map<String, Scores> scores = evaluate(c, methods);
+      for (String m : methods.keySet()) {
+        Scores s = scores.get(m);
+        String name = c.name() + (c.tuning() ? " (tuning)" : "");
+        out.printf(
+            Locale.ROOT, "| %s | %d | %d | %s %s%n", name, s.cites, s.keys, m, s.row());
+        all.get(m).add(s);
+        if (!c.tuning()) {
+          heldOut.get(m).add(s);
+        }
+      }
+    }
+    for (String m : methods.keySet()) {
+      Scores s = heldOut.get(m);
+      out.printf(
+          Locale.ROOT, "| **held-out overall** | %d | %d | %s %s%n", s.cites, s.keys, m, s.row());
+    }
+    for (String m : methods.keySet()) {
+      Scores s = all.get(m);
+      out.printf(Locale.ROOT, "| all projects | %d | %d | %s %s%n", s.cites, s.keys, m, s.row());
+    }
+  }
+
+  /** Searches a small grid of weights on the tuning projects; prints the best by R@10, then MRR. */
+  void tune(PrintStream out) throws IOException {
+    Weights best = null;
+    double bestR = -1;
+    double bestMrr = -1;
+    for (double k : new double[] {10, 60}) {
+      for (double co : new double[] {0, 0.5, 1, 2}) {
+        for (double near : new double[] {0, 0.25, 0.5, 1}) {
+          for (double freq : new double[] {0, 0.25, 0.5}) {
+            for (float nb : new float[] {0, 0.5f}) {
+              for (float sec : new float[] {0, 0.25f, 0.5f}) {
+                Weights w = new Weights(k, 1, co, near, freq, nb, sec);
+                Scores total = new Scores();
+                for (Corpus c : PROJECTS) {
+                  if (c.tuning()) {
+                    total.add(evaluate(c, Map.of("w", w)).get("w"));
+                  }
+                }
+                if (total.recall10() > bestR
+                    || (total.recall10() == bestR && total.mrr() > bestMrr)) {
+                  best = w;
+                  bestR = total.recall10();
+                  bestMrr = total.mrr();
+                  out.printf(Locale.ROOT, "%s R@10 %.3f MRR %.3f%n", w, bestR, bestMrr);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    out.println("best: " + best);
+  }
+
+  static Path defaultCorpus() {
+    String p = System.getProperty("citeassist.shared");
+    String env = System.getenv("CITEASSIST_SHARED");
+    Path shared = Path.of(p != null ? p : env != null ? env : "/work/shared");
+    return shared.resolve("corpus").toAbsolutePath().normalize();
+  }
+
+  public static void main(String[] args) throws IOException {
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    Path corpus = defaultCorpus();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--corpus") && i + 1 < args.length) {
+        corpus = Path.of(args[++i]).toAbsolutePath().normalize();
+      }
+    }
+    if (!Files.isDirectory(corpus)) {
+      System.err.println("no corpus at " + corpus + " (--corpus DIR)");
+      System.exit(2);
+    }
+    SuggestionEvaluation e = new SuggestionEvaluation(corpus);
+    if (Stream.of(args).anyMatch("--tune"::equals)) {
+      e.tune(System.out);
+    } else {
+      e.table(System.out, Weights.DEFAULT);
+    }
+  }
+}

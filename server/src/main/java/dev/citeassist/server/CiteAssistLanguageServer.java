@@ -9,6 +9,7 @@ import dev.citeassist.document.Documents;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.hover.CitationHover;
+import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.navigation.BibSymbols;
 import dev.citeassist.navigation.KeyNavigation;
@@ -100,9 +101,9 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
               t.setDaemon(true);
               return t;
             });
-    this.completion =
-        new CitationCompletion(bibliography, catalogue, () -> scanner, documents::text);
-    this.hover = new CitationHover(bibliography, catalogue, () -> scanner);
+    ProjectCitations.Reader citations = new ProjectCitations.Reader(documents::text);
+    this.completion = new CitationCompletion(bibliography, catalogue, () -> scanner, citations);
+    this.hover = new CitationHover(bibliography, catalogue, () -> scanner, citations);
     this.addEntry = new AddEntryCommand(documents, projects, bibliography, catalogue);
     this.diagnostics =
         new dev.citeassist.diagnostics.Diagnostics(

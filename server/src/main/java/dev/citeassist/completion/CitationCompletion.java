@@ -210,6 +210,22 @@ public final class CitationCompletion {
   }
 
   /**
+   * The catalogue's newest papers. The search has no query for "everything", so this asks for each
+   * recent year in turn.
+   */
+  private static List<SearchHit> newest(PaperIndex index, int limit) throws IOException {
+    List<SearchHit> hits = new ArrayList<>();
+    int year = java.time.Year.now().getValue() + 1;
+    for (int y = year; y > year - 8 && hits.size() < limit; y--) {
+      for (SearchHit h :
+          index.search(new SearchQuery(String.valueOf(y), limit - hits.size(), y, y))) {
+        hits.add(new SearchHit(h.paper(), 1));
+      }
+    }
+    return hits;
+  }
+
+  /**
    * An empty prefix: the {@link Suggester}'s ranking of the project's entries by the prose and
    * citations around the cursor, then the catalogue papers the prose is about.
    */
@@ -241,6 +257,23 @@ public final class CitationCompletion {
       if (c != null && !exclude.contains(c.key())) {
         fromCatalogue.add(c.because(s.why()));
       }
+    }
+    PaperIndex index = catalogue.get();
+    if (fromCatalogue.isEmpty() && index != null) {
+      // No word of the context finds a paper (an empty document, a sentence of stop words): the
+      // newest papers, as many as the project leaves room for, so a new user still sees some.
+      int room = Math.max(share, limit - ranking.project().size());
+      try {
+        for (SearchHit h : newest(index, room)) {
+          Candidate c = fromCatalogue(h, 1, bibs);
+          if (c != null && !exclude.contains(c.key())) {
+            fromCatalogue.add(c);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "catalogue search failed", e);
+      }
+      share = room;
     }
     // the project's best first, the catalogue's after them within its share of the list
     int projectPlaces = limit - Math.min(share, fromCatalogue.size());

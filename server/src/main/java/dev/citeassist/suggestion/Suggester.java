@@ -216,10 +216,11 @@ public final class Suggester {
     }
     add(fused, contextRanked, w.context(), w.k());
 
+    List<String> nearest = nearest(s);
     Cooccurrence co = Cooccurrence.of(s, w.cocited() > 0);
-    add(fused, co.ranked(), w.cocited(), w.k());
-    add(fused, nearest(s), w.nearby(), w.k());
-    add(fused, frequent(s), w.frequent(), w.k());
+    add(fused, co.ranked(nearest), w.cocited(), w.k());
+    add(fused, nearest, w.nearby(), w.k());
+    add(fused, frequent(s, nearest), w.frequent(), w.k());
 
     List<Map.Entry<String, Double>> order = new ArrayList<>(fused.entrySet());
     order.sort(
@@ -300,8 +301,7 @@ public final class Suggester {
   }
 
   /** Known keys by how often they are cited, most first (nearest first among equals). */
-  static List<String> frequent(Situation s) {
-    List<String> byDistance = nearest(s);
+  static List<String> frequent(Situation s, List<String> byDistance) {
     Map<String, Integer> counts = new HashMap<>();
     for (Cite c : s.known()) {
       counts.merge(c.key(), 1, Integer::sum);
@@ -385,10 +385,16 @@ public final class Suggester {
       withAnchor.computeIfAbsent(key, k -> new HashMap<>()).merge(anchor, weight, Double::sum);
     }
 
-    List<String> ranked() {
+    /** Keys by score, the nearest to the cursor first among equals. */
+    List<String> ranked(List<String> nearest) {
       List<String> keys = new ArrayList<>(scores.keySet());
+      Map<String, Integer> distance = new HashMap<>();
+      for (int i = 0; i < nearest.size(); i++) {
+        distance.putIfAbsent(nearest.get(i), i);
+      }
       keys.sort(
           Comparator.comparingDouble((String k) -> -scores.get(k))
+              .thenComparingInt(k -> distance.getOrDefault(k, Integer.MAX_VALUE))
               .thenComparing(Comparator.naturalOrder()));
       return keys;
     }

@@ -36,9 +36,15 @@ public record CursorProse(String sentence, String before, String after, List<Str
           "usepackage", "documentclass", "newcommand", "renewcommand", "def", "hspace",
           "vspace", "setlength", "index", "hyperref", "footnotemark", "todo");
 
+  private static final Set<String> SECTIONS =
+      Set.of("part", "chapter", "section", "subsection", "subsubsection", "paragraph", "item");
+
   private static final Pattern SECTION =
       Pattern.compile(
           "\\\\(part|chapter|section|subsection|subsubsection)\\*?\\s*(?:\\[[^\\]]*\\])?\\s*\\{");
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([.,;:!?])");
 
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[^a-z])");
 
@@ -67,7 +73,15 @@ public record CursorProse(String sentence, String before, String after, List<Str
   }
 
   private static String part(String clean, int[] span) {
-    return clean.substring(span[0], span[1]).replace(String.valueOf(CURSOR), "").strip();
+    return tidy(clean.substring(span[0], span[1]));
+  }
+
+  /** Without the cursor mark, runs of spaces as one, no space before punctuation. */
+  private static String tidy(String s) {
+    return SPACE_BEFORE_PUNCTUATION
+        .matcher(SPACES.matcher(s.replace(String.valueOf(CURSOR), "")).replaceAll(" "))
+        .replaceAll("$1")
+        .strip();
   }
 
   private static List<int[]> sentences(String clean) {
@@ -75,11 +89,22 @@ public record CursorProse(String sentence, String before, String after, List<Str
     Matcher m = SENTENCE_END.matcher(clean);
     int start = 0;
     while (m.find()) {
-      spans.add(new int[] {start, m.start()});
+      addIfWords(spans, clean, start, m.start());
       start = m.end();
     }
-    spans.add(new int[] {start, clean.length()});
+    addIfWords(spans, clean, start, clean.length());
     return spans;
+  }
+
+  /** Adds a sentence span that holds a letter or digit (or the cursor). */
+  private static void addIfWords(List<int[]> spans, String clean, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = clean.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == CURSOR) {
+        spans.add(new int[] {start, end});
+        return;
+      }
+    }
   }
 
   /** Start of the paragraph holding {@code offset}: after the last blank line before it. */
@@ -167,7 +192,16 @@ public record CursorProse(String sentence, String before, String after, List<Str
         String name = text.substring(i + 1, nameEnd);
         int j = nameEnd < to && text.charAt(nameEnd) == '*' ? nameEnd + 1 : nameEnd;
         boolean cite = name.toLowerCase(java.util.Locale.ROOT).contains("cite");
-        if (cite || SKIP_ARGUMENTS.contains(name)) {
+        if (SECTIONS.contains(name)) {
+          // a heading ends the sentence before it; its title counts as a section, not prose
+          int end = skipArguments(text, j, to, false);
+          if (!marked && cursor < end) {
+            out.append(CURSOR);
+            marked = true;
+          }
+          out.append(" . ");
+          i = end;
+        } else if (cite || SKIP_ARGUMENTS.contains(name)) {
           int end = skipArguments(text, j, to, name.endsWith("cites"));
           if (!marked && cursor < end) {
             out.append(CURSOR);
@@ -257,7 +291,7 @@ public record CursorProse(String sentence, String before, String after, List<Str
           };
       int end = matching(text, m.end() - 1, Math.min(text.length(), m.end() + 500));
       String title = clean(text, m.end(), Math.max(m.end(), end - 1), Integer.MAX_VALUE);
-      levels[level] = title.replace(String.valueOf(CURSOR), "").strip();
+      levels[level] = tidy(title);
       for (int deeper = level + 1; deeper < levels.length; deeper++) {
         levels[deeper] = null;
       }

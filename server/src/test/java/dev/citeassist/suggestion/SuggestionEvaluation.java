@@ -128,18 +128,42 @@ public final class SuggestionEvaluation {
         "biblatex/examples/95-customlists.tex");
   }
 
+  /** One blanked citation: where, what was cited, what is known there. */
+  record Case(Situation situation, Set<String> gold, int missing, List<Cite> group) {}
+
+  /** A project read once: its bibliography, citations and blanked cases. */
+  record Prepared(
+      ProjectBibliography bibliography,
+      Set<Path> bibs,
+      int pool,
+      ProjectCitations cites,
+      List<Case> cases) {}
+
   /** The scores of every method on one project, by method name. */
   Map<String, Scores> evaluate(Corpus c, Map<String, Weights> methods) throws IOException {
     Map<String, Scores> out = new LinkedHashMap<>();
     methods.keySet().forEach(m -> out.put(m, new Scores()));
-    for (String root : c.roots()) {
-      evaluateRoot(corpus.resolve(root).toAbsolutePath().normalize(), methods, out);
+    for (Prepared p : prepare(c)) {
+      try (ProjectBibliography b = p.bibliography()) {
+        score(p, methods, out);
+      }
     }
     return out;
   }
 
-  private void evaluateRoot(Path root, Map<String, Weights> methods, Map<String, Scores> out)
-      throws IOException {
+  /** Reads every root of {@code c}; the caller closes the bibliographies. */
+  List<Prepared> prepare(Corpus c) throws IOException {
+    List<Prepared> out = new ArrayList<>();
+    for (String root : c.roots()) {
+      Prepared p = prepare(corpus.resolve(root).toAbsolutePath().normalize());
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private Prepared prepare(Path root) throws IOException {
     Documents documents = new Documents();
     ProjectModel model = new ProjectModel(documents);
     // biblatex-examples.bib is found on TeX's search path: here, the corpus folder of the root
@@ -155,65 +179,79 @@ public final class SuggestionEvaluation {
       }
     }
     CitationScanner scanner = CitationScanner.standard().with(aliases);
-    try (ProjectBibliography bibliography = new ProjectBibliography()) {
-      for (Path b : project.bibFiles()) {
-        bibliography.update(b, documents.text(b)).join();
+    ProjectBibliography bibliography = new ProjectBibliography();
+    for (Path b : project.bibFiles()) {
+      String text = documents.text(b);
+      if (text != null) {
+        bibliography.update(b, text).join();
       }
-      Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
-      int pool = bibliography.count(bibs);
-      if (pool == 0) {
-        return;
+    }
+    Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
+    int pool = bibliography.count(bibs);
+    if (pool == 0) {
+      bibliography.close();
+      return null;
+    }
+    ProjectCitations cites = new ProjectCitations.Reader(texts::get).of(project, scanner);
+    Map<Integer, List<Cite>> groups = new LinkedHashMap<>();
+    for (Cite cite : cites.all()) {
+      if (!cite.command().equals("nocite")) {
+        groups.computeIfAbsent(cite.group(), g -> new ArrayList<>()).add(cite);
       }
-      Suggester suggester = new Suggester(bibliography, () -> null);
-      ProjectCitations cites = new ProjectCitations.Reader(texts::get).of(project, scanner);
-      Map<Integer, List<Cite>> groups = new LinkedHashMap<>();
-      for (Cite cite : cites.all()) {
-        if (!cite.command().equals("nocite")) {
-          groups.computeIfAbsent(cite.group(), g -> new ArrayList<>()).add(cite);
+    }
+    List<Case> cases = new ArrayList<>();
+    for (List<Cite> group : groups.values()) {
+      Cite first = group.get(0);
+      Cite last = group.get(group.size() - 1);
+      String text = texts.get(first.file());
+      int end = last.offset() + last.key().length();
+      String blanked = text.substring(0, first.offset()) + text.substring(end);
+      int cursor = first.offset();
+      Optional<CitationContext> ctx = scanner.scan(blanked, cursor);
+      if (ctx.isEmpty()) {
+        continue;
+      }
+      Set<String> gold = new LinkedHashSet<>();
+      int missing = 0;
+      for (Cite k : group) {
+        if (bibliography.entry(k.key(), bibs).isPresent()) {
+          gold.add(k.key());
+        } else {
+          missing++;
         }
       }
-      for (List<Cite> group : groups.values()) {
-        Cite first = group.get(0);
-        Cite last = group.get(group.size() - 1);
-        String text = texts.get(first.file());
-        int end = last.offset() + last.key().length();
-        String blanked = text.substring(0, first.offset()) + text.substring(end);
-        int cursor = first.offset();
-        Optional<CitationContext> ctx = scanner.scan(blanked, cursor);
-        if (ctx.isEmpty()) {
-          continue;
+      List<Cite> known = cites.all().subList(0, first.order());
+      int from = CursorProse.paragraphStart(blanked, cursor);
+      List<String> paragraph = new ArrayList<>();
+      for (Cite k : known) {
+        if (k.file().equals(first.file()) && k.offset() >= from) {
+          paragraph.add(k.key());
         }
-        Set<String> gold = new LinkedHashSet<>();
-        int missing = 0;
-        for (Cite k : group) {
-          if (bibliography.entry(k.key(), bibs).isPresent()) {
-            gold.add(k.key());
-          } else {
-            missing++;
-          }
-        }
-        List<Cite> known = cites.all().subList(0, first.order());
-        int from = CursorProse.paragraphStart(blanked, cursor);
-        List<String> paragraph = new ArrayList<>();
-        for (Cite k : known) {
-          if (k.file().equals(first.file()) && k.offset() >= from) {
-            paragraph.add(k.key());
-          }
-        }
-        Situation s =
-            new Situation(
-                CursorProse.at(blanked, cursor), known, first.order(), List.of(), paragraph);
-        for (Map.Entry<String, Weights> m : methods.entrySet()) {
-          Scores sc = out.get(m.getKey());
-          sc.cites++;
-          sc.missing += missing;
-          List<String> ranking =
-              m.getValue() == null
-                  ? today(cites, group, bibliography, bibs)
-                  : keys(suggester.suggest(s, bibs, Set.of(), pool, 0, m.getValue()).project());
-          for (String g : gold) {
-            sc.add(rank(ranking, g, gold));
-          }
+      }
+      Situation s =
+          new Situation(
+              CursorProse.at(blanked, cursor), known, first.order(), List.of(), paragraph);
+      cases.add(new Case(s, gold, missing, group));
+    }
+    return new Prepared(bibliography, bibs, pool, cites, cases);
+  }
+
+  static void score(Prepared p, Map<String, Weights> methods, Map<String, Scores> out) {
+    Suggester suggester = new Suggester(p.bibliography(), () -> null);
+    for (Case c : p.cases()) {
+      for (Map.Entry<String, Weights> m : methods.entrySet()) {
+        Scores sc = out.get(m.getKey());
+        sc.cites++;
+        sc.missing += c.missing();
+        List<String> ranking =
+            m.getValue() == null
+                ? today(p.cites(), c.group(), p.bibliography(), p.bibs())
+                : keys(
+                    suggester
+                        .suggest(c.situation(), p.bibs(), Set.of(), p.pool(), 0, m.getValue())
+                        .project());
+        for (String g : c.gold()) {
+          sc.add(rank(ranking, g, c.gold()));
         }
       }
     }
@@ -298,36 +336,47 @@ public final class SuggestionEvaluation {
     }
   }
 
-  /** Searches a small grid of weights on the tuning projects; prints the best by R@10, then MRR. */
+  /**
+   * Searches a small grid of weights on the tuning projects and prints the best by R@10 + MRR
+   * (recall in the first screen, and the first places).
+   */
   void tune(PrintStream out) throws IOException {
+    List<Prepared> tuning = new ArrayList<>();
+    for (Corpus c : PROJECTS) {
+      if (c.tuning()) {
+        tuning.addAll(prepare(c));
+      }
+    }
     Weights best = null;
-    double bestR = -1;
-    double bestMrr = -1;
+    double bestScore = -1;
     for (double k : new double[] {10, 60}) {
-      for (double co : new double[] {0, 0.5, 1, 2}) {
-        for (double near : new double[] {0, 0.25, 0.5, 1}) {
-          for (double freq : new double[] {0, 0.25, 0.5}) {
+      for (double co : new double[] {0, 0.5, 1}) {
+        for (double near : new double[] {0, 0.25, 0.5}) {
+          for (double freq : new double[] {0, 0.25}) {
             for (float nb : new float[] {0, 0.5f}) {
               for (float sec : new float[] {0, 0.25f, 0.5f}) {
                 Weights w = new Weights(k, 1, co, near, freq, nb, sec);
-                Scores total = new Scores();
-                for (Corpus c : PROJECTS) {
-                  if (c.tuning()) {
-                    total.add(evaluate(c, Map.of("w", w)).get("w"));
-                  }
+                Map<String, Scores> total = new LinkedHashMap<>();
+                total.put("w", new Scores());
+                for (Prepared p : tuning) {
+                  score(p, Map.of("w", w), total);
                 }
-                if (total.recall10() > bestR
-                    || (total.recall10() == bestR && total.mrr() > bestMrr)) {
+                Scores t = total.get("w");
+                double score = t.recall10() + t.mrr();
+                if (score > bestScore) {
                   best = w;
-                  bestR = total.recall10();
-                  bestMrr = total.mrr();
-                  out.printf(Locale.ROOT, "%s R@10 %.3f MRR %.3f%n", w, bestR, bestMrr);
+                  bestScore = score;
+                  out.printf(
+                      Locale.ROOT, "%s R@10 %.3f MRR %.3f%n", w, t.recall10(), t.mrr());
                 }
               }
             }
           }
         }
       }
+    }
+    for (Prepared p : tuning) {
+      p.bibliography().close();
     }
     out.println("best: " + best);
   }

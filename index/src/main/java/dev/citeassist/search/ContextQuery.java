@@ -90,6 +90,28 @@ public record ContextQuery(Map<String, Float> weights) {
 
   /** The words of this query that {@code paper} has in its title, abstract, keywords or authors. */
   public List<String> matched(Paper paper) {
+    return matched(words(paper));
+  }
+
+  /** The words of this query among {@code words} (a paper's {@link #words}), weightiest first. */
+  public List<String> matched(Set<String> words) {
+    List<String> found = new ArrayList<>();
+    weights.entrySet().stream()
+        .sorted(Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder()))
+        .forEach(
+            e -> {
+              if (words.contains(e.getKey())) {
+                found.add(e.getKey());
+              }
+            });
+    return found;
+  }
+
+  /**
+   * The folded words of a paper's title, indexed abstract, keywords and family names, for {@link
+   * #matched(Set)}; a caller that asks often keeps them.
+   */
+  public static Set<String> words(Paper paper) {
     Set<String> words = new HashSet<>();
     if (paper.title() != null) {
       words.addAll(Fields.words(paper.title()));
@@ -107,16 +129,7 @@ public record ContextQuery(Map<String, Float> weights) {
         words.addAll(Fields.words(a.family()));
       }
     }
-    List<String> found = new ArrayList<>();
-    weights.entrySet().stream()
-        .sorted(Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder()))
-        .forEach(
-            e -> {
-              if (words.contains(e.getKey())) {
-                found.add(e.getKey());
-              }
-            });
-    return found;
+    return words;
   }
 
   /** The Lucene query, or null when no word is left. */

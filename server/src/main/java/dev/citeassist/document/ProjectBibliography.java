@@ -422,23 +422,31 @@ public final class ProjectBibliography implements Closeable {
     return kept;
   }
 
-  /** The entries of {@code bibFiles} that the prose of {@code query} is about, best first. */
-  public List<SearchHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
+  /**
+   * The keys of the entries of {@code bibFiles} that the prose of {@code query} is about, best
+   * first (look the entries up with {@link #entry}).
+   */
+  public List<PaperIndex.KeyHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
       throws IOException {
     PaperIndex current = index;
     if (current == null) {
       return List.of();
     }
-    // other projects' files share the index: ask for more, keep this project's
-    List<SearchHit> hits = current.search(query, Math.max(limit, limit * 2));
-    List<SearchHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
-    for (SearchHit h : hits) {
-      Origin o = h.paper().origin();
-      if (o != null && bibFiles.contains(fileOf(o.source())) && kept.size() < limit) {
-        kept.add(h);
+    // The index holds every project's files: other projects' keys are dropped, and the search
+    // asked again for more when that left the list short (no filter query: it would cost more
+    // than the search when the index holds only this project, the usual case).
+    for (int asked = limit; ; asked *= 4) {
+      List<PaperIndex.KeyHit> hits = current.searchKeys(query, asked);
+      List<PaperIndex.KeyHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
+      for (PaperIndex.KeyHit h : hits) {
+        if (kept.size() < limit && entry(h.key(), bibFiles).isPresent()) {
+          kept.add(h);
+        }
+      }
+      if (kept.size() >= limit || hits.size() < asked || asked >= 4096) {
+        return kept;
       }
     }
-    return kept;
   }
 
   private static Path fileOf(String source) {

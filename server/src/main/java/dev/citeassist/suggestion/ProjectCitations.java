@@ -111,12 +111,46 @@ public final class ProjectCitations {
       this.texReader = texReader;
     }
 
+    /** The last result for a root, with the texts it was read from (same texts: same result). */
+    private record Last(List<Path> files, List<String> texts, CitationScanner scanner,
+        ProjectCitations citations) {}
+
+    private final ConcurrentHashMap<Path, Last> last = new ConcurrentHashMap<>();
+
     public ProjectCitations of(Project project, CitationScanner scanner) {
+      List<String> texts = new ArrayList<>(project.texFiles().size());
+      for (Path f : project.texFiles()) {
+        texts.add(texReader.apply(f));
+      }
+      Last l = last.get(project.root());
+      if (l != null && l.scanner() == scanner && l.files().equals(project.texFiles())
+          && same(l.texts(), texts)) {
+        return l.citations();
+      }
+      ProjectCitations read = read(project, texts, scanner);
+      last.put(project.root(), new Last(project.texFiles(), texts, scanner, read));
+      return read;
+    }
+
+    private static boolean same(List<String> a, List<String> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private ProjectCitations read(Project project, List<String> texts, CitationScanner scanner) {
       List<Cite> all = new ArrayList<>();
       int groupBase = 0;
       int paragraphBase = 0;
-      for (Path f : project.texFiles()) {
-        String text = texReader.apply(f);
+      for (int i = 0; i < texts.size(); i++) {
+        Path f = project.texFiles().get(i);
+        String text = texts.get(i);
         if (text == null) {
           continue;
         }

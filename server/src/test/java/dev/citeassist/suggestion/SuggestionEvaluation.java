@@ -42,8 +42,8 @@ import java.util.stream.Stream;
  * offered at an empty citation before: the project's cited keys, last in the project first, then
  * the rest of the bibliography in file order).
  *
- * <p>Run: {@code scripts/eval-suggest.sh} ({@code --tune} searches the weights on the tuning
- * project and prints the best).
+ * <p>Run: {@code scripts/eval-suggest.sh} ({@code --cross-validate} chooses the weights leaving one
+ * project out at a time).
  */
 public final class SuggestionEvaluation {
 
@@ -295,6 +295,7 @@ public final class SuggestionEvaluation {
   static Map<String, Weights> methods(Weights context) {
     Map<String, Weights> m = new LinkedHashMap<>();
     m.put("context", context);
+    m.put("context, a-priori weights", Weights.A_PRIORI);
     m.put("bm25", Weights.SENTENCE_ONLY);
     m.put("before", new Weights(60, 0, 0, 1, 0, 0, 0));
     m.put("today", null);
@@ -336,49 +337,96 @@ public final class SuggestionEvaluation {
     }
   }
 
-  /**
-   * Searches a small grid of weights on the tuning projects and prints the best by R@10 + MRR
-   * (recall in the first screen, and the first places).
-   */
-  void tune(PrintStream out) throws IOException {
-    List<Prepared> tuning = new ArrayList<>();
-    for (Corpus c : PROJECTS) {
-      if (c.tuning()) {
-        tuning.addAll(prepare(c));
-      }
-    }
-    Weights best = null;
-    double bestScore = -1;
+  /** The grid of weights {@link #crossValidate} chooses from. */
+  static List<Weights> grid() {
+    List<Weights> grid = new ArrayList<>();
     for (double k : new double[] {10, 60}) {
-      for (double co : new double[] {0, 0.5, 1}) {
+      for (double co : new double[] {0.5, 1}) {
         for (double near : new double[] {0, 0.25, 0.5}) {
           for (double freq : new double[] {0, 0.25}) {
             for (float nb : new float[] {0, 0.5f}) {
-              for (float sec : new float[] {0, 0.25f, 0.5f}) {
-                Weights w = new Weights(k, 1, co, near, freq, nb, sec);
-                Map<String, Scores> total = new LinkedHashMap<>();
-                total.put("w", new Scores());
-                for (Prepared p : tuning) {
-                  score(p, Map.of("w", w), total);
-                }
-                Scores t = total.get("w");
-                double score = t.recall10() + t.mrr();
-                if (score > bestScore) {
-                  best = w;
-                  bestScore = score;
-                  out.printf(
-                      Locale.ROOT, "%s R@10 %.3f MRR %.3f%n", w, t.recall10(), t.mrr());
-                }
+              for (float sec : new float[] {0.25f, 0.5f}) {
+                grid.add(new Weights(k, 1, co, near, freq, nb, sec));
               }
             }
           }
         }
       }
     }
-    for (Prepared p : tuning) {
-      p.bibliography().close();
+    return grid;
+  }
+
+  /**
+   * Leave one project out: for each project, the weights of the grid that score best (R@10 + MRR,
+   * over keys) on the <em>other</em> projects, and their scores on it; then the weights best on
+   * all projects (the ones to ship). Prints a markdown table.
+   */
+  void crossValidate(PrintStream out) throws IOException {
+    List<Weights> grid = grid();
+    // scores.get(project).get(i): weights i on that project
+    Map<String, List<Scores>> scores = new LinkedHashMap<>();
+    for (Corpus c : PROJECTS) {
+      List<Scores> row = new ArrayList<>();
+      List<Prepared> prepared = prepare(c);
+      for (Weights w : grid) {
+        Map<String, Scores> one = new LinkedHashMap<>();
+        one.put("w", new Scores());
+        for (Prepared p : prepared) {
+          score(p, Map.of("w", w), one);
+        }
+        row.add(one.get("w"));
+      }
+      for (Prepared p : prepared) {
+        p.bibliography().close();
+      }
+      scores.put(c.name(), row);
+      System.err.println("scored " + c.name());
     }
-    out.println("best: " + best);
+    out.println("| held-out project | weights chosen on the others | R@1 | R@5 | R@10 | MRR |");
+    out.println("|---|---|---:|---:|---:|---:|");
+    Scores pooled = new Scores();
+    for (String held : scores.keySet()) {
+      int best = best(grid, scores, held);
+      Scores s = scores.get(held).get(best);
+      pooled.add(s);
+      out.printf(Locale.ROOT, "| %s | %s %s%n", held, brief(grid.get(best)), s.row());
+    }
+    out.printf(Locale.ROOT, "| **overall (each project held out)** | %s%n", pooled.row());
+    Weights all = grid.get(best(grid, scores, null));
+    out.println();
+    out.println("Best on all projects (shipped as Weights.DEFAULT): " + all);
+  }
+
+  /** The index of the weights best on every project but {@code heldOut} (null: on all). */
+  private static int best(List<Weights> grid, Map<String, List<Scores>> scores, String heldOut) {
+    int best = -1;
+    double bestScore = -1;
+    for (int i = 0; i < grid.size(); i++) {
+      Scores total = new Scores();
+      for (Map.Entry<String, List<Scores>> e : scores.entrySet()) {
+        if (!e.getKey().equals(heldOut)) {
+          total.add(e.getValue().get(i));
+        }
+      }
+      double score = total.recall10() + total.mrr();
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static String brief(Weights w) {
+    return String.format(
+        Locale.ROOT,
+        "k=%.0f co=%.2f near=%.2f freq=%.2f nb=%.2f sec=%.2f |",
+        w.k(),
+        w.cocited(),
+        w.nearby(),
+        w.frequent(),
+        w.neighbours(),
+        w.sections());
   }
 
   static Path defaultCorpus() {
@@ -401,8 +449,8 @@ public final class SuggestionEvaluation {
       System.exit(2);
     }
     SuggestionEvaluation e = new SuggestionEvaluation(corpus);
-    if (Stream.of(args).anyMatch("--tune"::equals)) {
-      e.tune(System.out);
+    if (Stream.of(args).anyMatch("--cross-validate"::equals)) {
+      e.crossValidate(System.out);
     } else {
       e.table(System.out, Weights.DEFAULT);
     }

@@ -48,17 +48,14 @@ import java.util.stream.Stream;
 public final class SuggestionEvaluation {
 
   /** A project of the corpus: a name, its root files (several: one row for all). */
-  record Corpus(String name, List<String> roots, boolean tuning) {}
+  record Corpus(String name, List<String> roots) {}
 
   static final List<Corpus> PROJECTS =
       List.of(
-          new Corpus("hott-book", List.of("hott-book/hott-online.tex"), true),
-          new Corpus(
-              "thammegowda-dissertation",
-              List.of("thammegowda-dissertation/main1.tex"),
-              false),
-          new Corpus("langsci-241", List.of("langsci-241/main.tex"), false),
-          new Corpus("biblatex examples", biblatexExamples(), false));
+          new Corpus("hott-book", List.of("hott-book/hott-online.tex")),
+          new Corpus("thammegowda-dissertation", List.of("thammegowda-dissertation/main1.tex")),
+          new Corpus("langsci-241", List.of("langsci-241/main.tex")),
+          new Corpus("biblatex examples", biblatexExamples()));
 
   static final List<String> METHODS = List.of("context", "bm25", "before", "today");
 
@@ -307,33 +304,22 @@ public final class SuggestionEvaluation {
     Map<String, Weights> methods = methods(weights);
     out.println("| project | citations | keys scored | method | R@1 | R@5 | R@10 | MRR |");
     out.println("|---|---:|---:|---|---:|---:|---:|---:|");
-    Map<String, Scores> heldOut = new LinkedHashMap<>();
     Map<String, Scores> all = new LinkedHashMap<>();
     for (String m : methods.keySet()) {
-      heldOut.put(m, new Scores());
       all.put(m, new Scores());
     }
     for (Corpus c : PROJECTS) {
       Map<String, Scores> scores = evaluate(c, methods);
       for (String m : methods.keySet()) {
         Scores s = scores.get(m);
-        String name = c.name() + (c.tuning() ? " (tuning)" : "");
         out.printf(
-            Locale.ROOT, "| %s | %d | %d | %s %s%n", name, s.cites, s.keys, m, s.row());
+            Locale.ROOT, "| %s | %d | %d | %s %s%n", c.name(), s.cites, s.keys, m, s.row());
         all.get(m).add(s);
-        if (!c.tuning()) {
-          heldOut.get(m).add(s);
-        }
       }
     }
     for (String m : methods.keySet()) {
-      Scores s = heldOut.get(m);
-      out.printf(
-          Locale.ROOT, "| **held-out overall** | %d | %d | %s %s%n", s.cites, s.keys, m, s.row());
-    }
-    for (String m : methods.keySet()) {
       Scores s = all.get(m);
-      out.printf(Locale.ROOT, "| all projects | %d | %d | %s %s%n", s.cites, s.keys, m, s.row());
+      out.printf(Locale.ROOT, "| **overall** | %d | %d | %s %s%n", s.cites, s.keys, m, s.row());
     }
   }
 
@@ -420,7 +406,7 @@ public final class SuggestionEvaluation {
   private static String brief(Weights w) {
     return String.format(
         Locale.ROOT,
-        "k=%.0f co=%.2f near=%.2f freq=%.2f nb=%.2f sec=%.2f |",
+        "k=%.0f co=%.2f near=%.2f freq=%.2f nb=%.2f sec=%.2f",
         w.k(),
         w.cocited(),
         w.nearby(),

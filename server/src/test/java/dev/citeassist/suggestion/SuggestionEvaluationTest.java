@@ -25,8 +25,7 @@ class SuggestionEvaluationTest {
     Assumptions.assumeTrue(
         Files.isDirectory(corpus.resolve("thammegowda-dissertation")), "no corpus at " + corpus);
     Corpus thesis =
-        new Corpus(
-            "thammegowda-dissertation", List.of("thammegowda-dissertation/main1.tex"), false);
+        new Corpus("thammegowda-dissertation", List.of("thammegowda-dissertation/main1.tex"));
     Map<String, Scores> s =
         new SuggestionEvaluation(corpus)
             .evaluate(thesis, SuggestionEvaluation.methods(Suggester.Weights.DEFAULT));

@@ -85,7 +85,9 @@ final class Fields {
   static final String VENUE = "venue";
   static final String ABSTRACT = "abstract";
 
-  /** A BibTeX entry's {@code keywords} field, for suggestions from context ({@link ContextQuery}). */
+  /**
+   * A BibTeX entry's {@code keywords} field, for suggestions from context ({@link ContextQuery}).
+   */
   static final String KEYWORDS = "keywords";
 
   /** How many leading words of the abstract are indexed (white-space separated). */

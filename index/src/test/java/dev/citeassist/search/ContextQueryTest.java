@@ -19,13 +19,17 @@ class ContextQueryTest {
         ContextQuery.builder()
             .add("In 2021, we show that the Kalman filter is used for tracking of a target", 1)
             .build();
-    assertEquals(List.of("kalman", "filter", "tracking", "target"), List.copyOf(q.weights().keySet()));
+    assertEquals(
+        List.of("kalman", "filter", "tracking", "target"), List.copyOf(q.weights().keySet()));
   }
 
   @Test
   void weightsAddUpOverTexts() {
     ContextQuery q =
-        ContextQuery.builder().add("symmetry breaking", 1).add("Symmetry in \\emph{networks}", 0.5f).build();
+        ContextQuery.builder()
+            .add("symmetry breaking", 1)
+            .add("Symmetry in \\emph{networks}", 0.5f)
+            .build();
     assertEquals(Map.of("symmetry", 1.5f, "breaking", 1f, "networks", 0.5f), q.weights());
   }
 
@@ -55,7 +59,9 @@ class ContextQueryTest {
       index.refresh();
       ContextQuery q =
           ContextQuery.builder()
-              .add("Tracking a target when the noise statistics are unknown calls for Kalman filtering", 1)
+              .add(
+                  "Tracking a target when the noise statistics are unknown calls for Kalman filtering",
+                  1)
               .build();
       List<SearchHit> hits = index.search(q, 5);
       assertEquals("symeonidis2019kalman", hits.get(0).paper().key());

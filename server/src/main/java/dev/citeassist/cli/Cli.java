@@ -12,14 +12,14 @@ import dev.citeassist.catalogue.PaperSink;
 import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
-import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.Person;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.latex.CitationContext;
 import dev.citeassist.latex.CitationScanner;
+import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.Person;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -200,8 +200,7 @@ public final class Cli {
   }
 
   private int search(List<String> args) throws UsageException, IOException {
-    Arguments a =
-        Arguments.parse(args, Set.of("limit", "from", "to", "context"), Set.of("json"));
+    Arguments a = Arguments.parse(args, Set.of("limit", "from", "to", "context"), Set.of("json"));
     if (a.option("context", null) != null) {
       return searchContext(a);
     }
@@ -244,7 +243,10 @@ public final class Cli {
       for (SearchHit h : catalogue.index().search(query, limit)) {
         found.add(
             new Suggester.Suggestion(
-                h.paper(), null, h.score(), new Suggester.Why(query.matched(h.paper()), List.of())));
+                h.paper(),
+                null,
+                h.score(),
+                new Suggester.Why(query.matched(h.paper()), List.of())));
       }
       printSuggestions(found, a.flag("json"), null, null);
       if (found.isEmpty() && !a.flag("json")) {
@@ -260,8 +262,7 @@ public final class Cli {
       throw new UsageException("usage: citeassist suggest FILE.tex:LINE:COLUMN");
     }
     String spot = a.operands().get(0);
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(.+):(\\d+):(\\d+)").matcher(spot);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+):(\\d+):(\\d+)").matcher(spot);
     if (!m.matches()) {
       throw new UsageException("\"" + spot + "\" is not FILE.tex:LINE:COLUMN");
     }
@@ -277,7 +278,9 @@ public final class Cli {
     CitationScanner scanner = CitationScanner.standard();
     // outside a key list the spot is where a citation would go
     CitationContext ctx =
-        scanner.scan(text, offset).orElse(new CitationContext("cite", "", offset, offset, List.of()));
+        scanner
+            .scan(text, offset)
+            .orElse(new CitationContext("cite", "", offset, offset, List.of()));
     try (ProjectBibliography bibliography = new ProjectBibliography();
         Catalogue catalogue = openCatalogue()) {
       for (Path bib : project.bibFiles()) {
@@ -318,8 +321,7 @@ public final class Cli {
   }
 
   /** The offset of 1-based {@code line} and {@code column} (in characters) of {@code text}. */
-  private static int offset(String text, int line, int column, String spot)
-      throws UsageException {
+  private static int offset(String text, int line, int column, String spot) throws UsageException {
     int start = 0;
     for (int l = 1; l < line; l++) {
       int eol = text.indexOf('\n', start);

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,8 +89,8 @@ public final class CitationCompletion {
   }
 
   /**
-   * At an empty citation, how many places of the list go to catalogue papers the context finds
-   * (the rest to the project's entries, which the writer cites far more often).
+   * At an empty citation, how many places of the list go to catalogue papers the context finds (the
+   * rest to the project's entries, which the writer cites far more often).
    */
   static int catalogueShare(int limit) {
     return Math.min(10, Math.max(1, limit / 5));
@@ -140,20 +139,20 @@ public final class CitationCompletion {
     }
     List<Candidate> projectCandidates = new ArrayList<>();
     try {
-        List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
-        incomplete |= hits.size() >= limit;
-        float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
-        for (SearchHit h : hits) {
-          Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
-          projectCandidates.add(
-              new Candidate(
-                  h.paper(),
-                  h.paper().key(),
-                  true,
-                  null,
-                  e.orElse(null),
-                  h.score() / top * PROJECT_BOOST));
-        }
+      List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
+      incomplete |= hits.size() >= limit;
+      float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
+      for (SearchHit h : hits) {
+        Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
+        projectCandidates.add(
+            new Candidate(
+                h.paper(),
+                h.paper().key(),
+                true,
+                null,
+                e.orElse(null),
+                h.score() / top * PROJECT_BOOST));
+      }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "project search failed", e);
     }
@@ -243,8 +242,7 @@ public final class CitationCompletion {
     cancel.checkCanceled();
     Path file = dev.citeassist.document.Documents.path(doc.uri());
     Suggester.Situation situation =
-        Suggester.Situation.at(
-            file, doc.text(), request.offset(), ctx, cited, project.texFiles());
+        Suggester.Situation.at(file, doc.text(), request.offset(), ctx, cited, project.texFiles());
     int share = catalogue.get() == null ? 0 : catalogueShare(limit);
     Suggester.Ranking ranking =
         suggester.suggest(situation, bibs, exclude, limit, share, Suggester.Weights.DEFAULT);
@@ -367,11 +365,7 @@ public final class CitationCompletion {
     if (!request.client().resolve()) {
       item.setDocumentation(
           documentation(
-              c.paper(),
-              location(c, request.project()),
-              request.client().markdown(),
-              why,
-              uses));
+              c.paper(), location(c, request.project()), request.client().markdown(), why, uses));
     }
     return item;
   }
@@ -444,8 +438,7 @@ public final class CitationCompletion {
         }
       }
     } else {
-      String uses =
-          SuggestionText.uses(citations.of(project, scanner.get()).uses(key), project);
+      String uses = SuggestionText.uses(citations.of(project, scanner.get()).uses(key), project);
       bibliography
           .entry(key, bibs)
           .ifPresent(

@@ -30,11 +30,40 @@ public record CursorProse(String sentence, String before, String after, List<Str
   /** Commands whose brace arguments are not prose. */
   private static final Set<String> SKIP_ARGUMENTS =
       Set.of(
-          "ref", "eqref", "cref", "Cref", "autoref", "pageref", "nameref", "vref", "label",
-          "url", "href", "includegraphics", "input", "include", "subfile", "import",
-          "subimport", "begin", "end", "bibliography", "bibliographystyle", "addbibresource",
-          "usepackage", "documentclass", "newcommand", "renewcommand", "def", "hspace",
-          "vspace", "setlength", "index", "hyperref", "footnotemark", "todo");
+          "ref",
+          "eqref",
+          "cref",
+          "Cref",
+          "autoref",
+          "pageref",
+          "nameref",
+          "vref",
+          "label",
+          "url",
+          "href",
+          "includegraphics",
+          "input",
+          "include",
+          "subfile",
+          "import",
+          "subimport",
+          "begin",
+          "end",
+          "bibliography",
+          "bibliographystyle",
+          "addbibresource",
+          "usepackage",
+          "documentclass",
+          "newcommand",
+          "renewcommand",
+          "def",
+          "hspace",
+          "vspace",
+          "setlength",
+          "index",
+          "hyperref",
+          "footnotemark",
+          "todo");
 
   private static final Set<String> SECTIONS =
       Set.of("part", "chapter", "section", "subsection", "subsubsection", "paragraph", "item");

@@ -112,7 +112,10 @@ public final class ProjectCitations {
     }
 
     /** The last result for a root, with the texts it was read from (same texts: same result). */
-    private record Last(List<Path> files, List<String> texts, CitationScanner scanner,
+    private record Last(
+        List<Path> files,
+        List<String> texts,
+        CitationScanner scanner,
         ProjectCitations citations) {}
 
     private final ConcurrentHashMap<Path, Last> last = new ConcurrentHashMap<>();
@@ -123,7 +126,9 @@ public final class ProjectCitations {
         texts.add(texReader.apply(f));
       }
       Last l = last.get(project.root());
-      if (l != null && l.scanner() == scanner && l.files().equals(project.texFiles())
+      if (l != null
+          && l.scanner() == scanner
+          && l.files().equals(project.texFiles())
           && same(l.texts(), texts)) {
         return l.citations();
       }

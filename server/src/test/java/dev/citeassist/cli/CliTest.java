@@ -233,7 +233,8 @@ class CliTest {
     }
     assertEquals(
         Set.of("mehra1970identification", "kalman1960new"),
-        Set.of(lines[0].substring(4, lines[0].indexOf(' ', 4)),
+        Set.of(
+            lines[0].substring(4, lines[0].indexOf(' ', 4)),
             lines[3].substring(4, lines[3].indexOf(' ', 4))),
         out);
     assertEquals(
@@ -241,7 +242,8 @@ class CliTest {
         notes.get("mehra1970identification"),
         out);
     assertEquals(
-        "matches \"kalman\", \"filtering\" · cited 2× — main.tex:4, chapter.tex:1", notes.get("kalman1960new"));
+        "matches \"kalman\", \"filtering\" · cited 2× — main.tex:4, chapter.tex:1",
+        notes.get("kalman1960new"));
     assertEquals("cited 1× — main.tex:6", notes.get("gordon1993novel"));
   }
 

@@ -67,7 +67,9 @@ class SuggesterTest {
   void theSentenceRanksTheEntryItIsAboutFirst() {
     assertEquals(
         "mehra1970",
-        suggest("When the noise statistics are unknown, adapt the filter \\cite{|}.", Weights.DEFAULT)
+        suggest(
+                "When the noise statistics are unknown, adapt the filter \\cite{|}.",
+                Weights.DEFAULT)
             .get(0));
   }
 
@@ -111,8 +113,7 @@ class SuggesterTest {
   @Test
   void citationsKnowTheirGroupParagraphAndLine() {
     String text = "\\cite{a, b}\\cite{c}\n\n% \\cite{hidden}\nx \\cites{d}{e}\n";
-    List<Cite> cites =
-        ProjectCitations.Reader.ofText(TEX, text, CitationScanner.standard()).all();
+    List<Cite> cites = ProjectCitations.Reader.ofText(TEX, text, CitationScanner.standard()).all();
     assertEquals(List.of("a", "b", "c", "d", "e"), cites.stream().map(Cite::key).toList());
     assertEquals(List.of(0, 0, 1, 2, 2), cites.stream().map(Cite::group).toList());
     assertEquals(List.of(0, 0, 0, 1, 1), cites.stream().map(Cite::paragraph).toList());

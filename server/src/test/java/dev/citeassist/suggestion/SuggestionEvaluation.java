@@ -37,10 +37,10 @@ import java.util.stream.Stream;
  * non-cited entries ranked above it.
  *
  * <p>Methods: {@code context} (the {@link Suggester} with {@link Weights#DEFAULT}), {@code bm25}
- * (plain BM25 of the cursor's sentence over title, abstract, keywords and surnames), {@code
- * before} (keys cited just before the cursor, nearest first), and {@code today} (what completion
- * offered at an empty citation before: the project's cited keys, last in the project first, then
- * the rest of the bibliography in file order).
+ * (plain BM25 of the cursor's sentence over title, abstract, keywords and surnames), {@code before}
+ * (keys cited just before the cursor, nearest first), and {@code today} (what completion offered at
+ * an empty citation before: the project's cited keys, last in the project first, then the rest of
+ * the bibliography in file order).
  *
  * <p>Run: {@code scripts/eval-suggest.sh} ({@code --cross-validate} chooses the weights leaving one
  * project out at a time).
@@ -99,7 +99,11 @@ public final class SuggestionEvaluation {
       return keys == 0
           ? "| – | – | – | – |"
           : String.format(
-              Locale.ROOT, "| %.3f | %.3f | %.3f | %.3f |", r1 / keys, r5 / keys, r10 / keys,
+              Locale.ROOT,
+              "| %.3f | %.3f | %.3f | %.3f |",
+              r1 / keys,
+              r5 / keys,
+              r10 / keys,
               rr / keys);
     }
   }
@@ -312,8 +316,7 @@ public final class SuggestionEvaluation {
       Map<String, Scores> scores = evaluate(c, methods);
       for (String m : methods.keySet()) {
         Scores s = scores.get(m);
-        out.printf(
-            Locale.ROOT, "| %s | %d | %d | %s %s%n", c.name(), s.cites, s.keys, m, s.row());
+        out.printf(Locale.ROOT, "| %s | %d | %d | %s %s%n", c.name(), s.cites, s.keys, m, s.row());
         all.get(m).add(s);
       }
     }
@@ -344,8 +347,8 @@ public final class SuggestionEvaluation {
 
   /**
    * Leave one project out: for each project, the weights of the grid that score best (R@10 + MRR,
-   * over keys) on the <em>other</em> projects, and their scores on it; then the weights best on
-   * all projects (the ones to ship). Prints a markdown table.
+   * over keys) on the <em>other</em> projects, and their scores on it; then the weights best on all
+   * projects (the ones to ship). Prints a markdown table.
    */
   void crossValidate(PrintStream out) throws IOException {
     List<Weights> grid = grid();

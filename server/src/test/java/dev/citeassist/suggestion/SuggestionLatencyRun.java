@@ -9,7 +9,6 @@ import dev.citeassist.latex.CitationScanner;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**

@@ -39,9 +39,10 @@ import java.util.logging.Logger;
  *   <li><b>frequency</b>: keys the project cites most.
  * </ul>
  *
- * The catalogue's papers are ranked by the context alone (the project has not cited them). The
- * weights ({@link Weights#DEFAULT}) were chosen on one project of the evaluation corpus and are
- * reported on the others (see {@code server/EVALUATION.md}). Stateless per call; thread-safe.
+ * The catalogue's papers are ranked by the context alone (the project has not cited them), and only
+ * those that share at least {@link #MIN_CATALOGUE_WORDS} words with it are offered. The weights
+ * ({@link Weights#DEFAULT}) were chosen leaving one evaluation project out at a time (see {@code
+ * server/EVALUATION.md}). Stateless per call, except a cache of papers' words; thread-safe.
  */
 public final class Suggester {
 
@@ -49,6 +50,9 @@ public final class Suggester {
 
   /** How many of the project's entries the context ranks (the rest come from citations only). */
   static final int CONTEXT_POOL = 200;
+
+  /** How many words of the context a catalogue paper must have to be suggested. */
+  static final int MIN_CATALOGUE_WORDS = 2;
 
   /** How many known citation commands before the cursor count as its neighbours. */
   static final int PREVIOUS_GROUPS = 2;
@@ -283,10 +287,14 @@ public final class Suggester {
       try {
         List<SearchHit> hits = index.search(query, catalogueLimit);
         float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
+        int needed = Math.min(MIN_CATALOGUE_WORDS, query.weights().size());
         for (SearchHit h : hits) {
-          papers.add(
-              new Suggestion(
-                  h.paper(), null, h.score() / top, new Why(query.matched(h.paper()), List.of())));
+          List<String> matched = query.matched(h.paper());
+          // one common word in an abstract is no reason to offer a paper the project lacks
+          if (matched.size() >= needed) {
+            papers.add(
+                new Suggestion(h.paper(), null, h.score() / top, new Why(matched, List.of())));
+          }
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "context search of the catalogue failed", e);

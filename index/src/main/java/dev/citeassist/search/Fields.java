@@ -119,6 +119,11 @@ final class Fields {
   /** The abstract's leading words, stemmed (see {@link #stems}). */
   static final String ABSTRACT = "abstract";
 
+  /**
+   * A BibTeX entry's {@code keywords} field, for suggestions from context ({@link ContextQuery}).
+   */
+  static final String KEYWORDS = "keywords";
+
   /** How many leading words of the abstract are indexed (white-space separated). */
   static final int ABSTRACT_WORDS = 64;
 

@@ -8,11 +8,13 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Converts between {@link Paper} and the Lucene document of the schema in {@link Fields}: what is
@@ -33,6 +35,8 @@ final class PaperDocuments {
     Document doc = new Document();
     doc.add(new StoredField(Fields.PAPER, PaperCodec.encode(paper)));
     doc.add(new StringField(Fields.KEY, paper.key(), Field.Store.NO));
+    // read by searchKeys without decoding the stored paper
+    doc.add(new SortedDocValuesField(Fields.KEY, new BytesRef(paper.key())));
     doc.add(new Field(Fields.KEY_PREFIX, LatexText.plain(paper.key()), Fields.KEY_PREFIXES));
     if (source != null) {
       doc.add(new StringField(Fields.SOURCE, source, Field.Store.NO));
@@ -59,6 +63,7 @@ final class PaperDocuments {
         null,
         null,
         leadingWords(paper.abstractText(), Fields.ABSTRACT_WORDS));
+    addText(doc, Fields.KEYWORDS, null, null, paper.fields().get("keywords"));
     return doc;
   }
 

@@ -24,10 +24,13 @@ import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -63,7 +66,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 public final class PaperIndex implements Closeable {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   /** Reserved commit user data key; hidden from {@link #commitData()}. */
   static final String SCHEMA_KEY = "citeassist.schema";
@@ -415,6 +418,66 @@ public final class PaperIndex implements Closeable {
       List<SearchHit> hits = new ArrayList<>(ranked.size());
       for (ScoreDoc d : ranked) {
         hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+      }
+      return hits;
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
+   * The papers that the prose of {@code query} is most likely about, best first (BM25, see {@link
+   * ContextQuery}), under the same scoring budget as {@link #search(SearchQuery)}. An empty query
+   * finds nothing.
+   */
+  public List<SearchHit> search(ContextQuery query, int limit) throws IOException {
+    Query q = query.toQuery();
+    if (q == null || limit <= 0) {
+      return List.of();
+    }
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
+      searcher.setTimeout(budget);
+      ScoreDoc[] docs = top(searcher, q, budget.top(Math.min(limit, MAX_LIMIT)));
+      StoredFields stored = searcher.storedFields();
+      List<SearchHit> hits = new ArrayList<>(docs.length);
+      for (ScoreDoc d : docs) {
+        hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+      }
+      return hits;
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /** A key and its score, from {@link #searchKeys}. */
+  public record KeyHit(String key, float score) {}
+
+  /**
+   * The keys of the papers that the prose of {@code query} is most likely about, best first. Reads
+   * no stored paper, so a long list costs little: for a caller that holds the papers by key.
+   */
+  public List<KeyHit> searchKeys(ContextQuery query, int limit) throws IOException {
+    Query within = query.toQuery();
+    if (within == null || limit <= 0) {
+      return List.of();
+    }
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
+      searcher.setTimeout(budget);
+      ScoreDoc[] docs = top(searcher, within, budget.top(Math.min(limit, MAX_LIMIT)));
+      List<KeyHit> hits = new ArrayList<>(docs.length);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      for (ScoreDoc d : docs) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+        SortedDocValues keys = DocValues.getSorted(leaf.reader(), Fields.KEY);
+        if (keys.advanceExact(d.doc - leaf.docBase)) {
+          hits.add(new KeyHit(keys.lookupOrd(keys.ordValue()).utf8ToString(), d.score));
+        }
       }
       return hits;
     } finally {

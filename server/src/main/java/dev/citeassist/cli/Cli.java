@@ -12,11 +12,21 @@ import dev.citeassist.catalogue.PaperSink;
 import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
+import dev.citeassist.document.Documents;
+import dev.citeassist.document.Project;
+import dev.citeassist.document.ProjectBibliography;
+import dev.citeassist.document.ProjectModel;
+import dev.citeassist.latex.CitationContext;
+import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import dev.citeassist.server.ServeCommand;
+import dev.citeassist.suggestion.ProjectCitations;
+import dev.citeassist.suggestion.Suggester;
+import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -48,6 +58,11 @@ public final class Cli {
 
       Commands:
         search QUERY      find papers in the catalogue (as you would type in a \\cite)
+        search --context TEXT
+                          find the catalogue papers a passage of prose is about
+        suggest FILE.tex:LINE:COLUMN
+                          what to cite at that spot: the project's entries and the
+                          catalogue's papers, ranked by the text and citations around it
         bibtex KEY|QUERY  print the BibTeX entry of a paper
         records FILE...   print the records a source file holds, as read
         index SOURCE...   add your own sources (.bib, arXiv JSON lines, CSL-JSON, listings)
@@ -61,12 +76,31 @@ public final class Cli {
   private static final String SEARCH_HELP =
       """
       Usage: citeassist search QUERY [--limit N] [--from YEAR] [--to YEAR] [--json]
+             citeassist search --context TEXT [--limit N] [--json]
 
       Ranked search over keys, titles, authors, years, venues and abstracts; the last word
       is a prefix, accents and case do not matter, "surname year" works.
-        --limit N    at most N results (default 10)
-        --from YEAR  only papers from YEAR on;  --to YEAR  only up to YEAR
-        --json       one JSON array instead of text
+        --context TEXT  rank by a passage of prose instead (LaTeX allowed): BM25 of its
+                        words over titles, abstracts, keywords and surnames; each result
+                        says which words it matches
+        --limit N       at most N results (default 10)
+        --from YEAR     only papers from YEAR on;  --to YEAR  only up to YEAR
+        --json          one JSON array instead of text
+      """;
+
+  private static final String SUGGEST_HELP =
+      """
+      Usage: citeassist suggest FILE.tex:LINE:COLUMN [--limit N] [--project-only] [--json]
+
+      What to cite at a spot of a LaTeX document (LINE and COLUMN count from 1), as the
+      editor suggests it at an empty \\cite{}: the project is read as the language server
+      reads it (its root, the files it includes, the .bib files it names), and its entries
+      are ranked by the sentence around the spot, the section, and the keys cited nearby
+      and together in the project; the catalogue papers the sentence is about follow. Each
+      line says why (matching words, "cited with …") and where the project cites an entry.
+        --limit N         at most N suggestions (default 10)
+        --project-only    only the project's entries, no catalogue papers
+        --json            one JSON array instead of text
       """;
 
   private static final String BIBTEX_HELP =
@@ -127,6 +161,7 @@ public final class Cli {
       }
       return switch (args[0]) {
         case "search" -> search(rest);
+        case "suggest" -> suggest(rest);
         case "bibtex" -> bibtex(rest);
         case "records" -> records(rest);
         case "index" -> index(rest);
@@ -154,6 +189,7 @@ public final class Cli {
     String text =
         switch (command) {
           case "search" -> SEARCH_HELP;
+          case "suggest" -> SUGGEST_HELP;
           case "bibtex" -> BIBTEX_HELP;
           case "records" -> RECORDS_HELP;
           case "index" -> INDEX_HELP;
@@ -164,7 +200,10 @@ public final class Cli {
   }
 
   private int search(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of("limit", "from", "to"), Set.of("json"));
+    Arguments a = Arguments.parse(args, Set.of("limit", "from", "to", "context"), Set.of("json"));
+    if (a.option("context", null) != null) {
+      return searchContext(a);
+    }
     String query = query(a, "search QUERY");
     int limit = a.intOption("limit", 10, 1, 10_000);
     Integer from = a.intOption("from", null, 0, 9999);
@@ -184,6 +223,165 @@ public final class Cli {
         }
       }
       return OK;
+    }
+  }
+
+  private int searchContext(Arguments a) throws UsageException, IOException {
+    if (!a.operands().isEmpty()) {
+      throw new UsageException("search takes a QUERY or --context TEXT, not both");
+    }
+    if (a.option("from", null) != null || a.option("to", null) != null) {
+      throw new UsageException("--from and --to do not apply to --context");
+    }
+    int limit = a.intOption("limit", 10, 1, 10_000);
+    ContextQuery query = ContextQuery.builder().add(a.option("context", ""), 1).build();
+    if (query.isEmpty()) {
+      throw new UsageException("--context needs words that name a topic, not only stop words");
+    }
+    try (Catalogue catalogue = openCatalogue()) {
+      List<Suggester.Suggestion> found = new ArrayList<>();
+      for (SearchHit h : catalogue.index().search(query, limit)) {
+        found.add(
+            new Suggester.Suggestion(
+                h.paper(),
+                null,
+                h.score(),
+                new Suggester.Why(query.matched(h.paper()), List.of())));
+      }
+      printSuggestions(found, a.flag("json"), null, null);
+      if (found.isEmpty() && !a.flag("json")) {
+        err.println("No paper matches the words of the context.");
+      }
+      return OK;
+    }
+  }
+
+  private int suggest(List<String> args) throws UsageException, IOException {
+    Arguments a = Arguments.parse(args, Set.of("limit"), Set.of("json", "project-only"));
+    if (a.operands().size() != 1) {
+      throw new UsageException("usage: citeassist suggest FILE.tex:LINE:COLUMN");
+    }
+    String spot = a.operands().get(0);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+):(\\d+):(\\d+)").matcher(spot);
+    if (!m.matches()) {
+      throw new UsageException("\"" + spot + "\" is not FILE.tex:LINE:COLUMN");
+    }
+    int limit = a.intOption("limit", 10, 1, 10_000);
+    Path file = Path.of(m.group(1)).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    Documents documents = new Documents();
+    String text = documents.text(file);
+    int offset = offset(text, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), spot);
+    Project project = new ProjectModel(documents).resolve(file);
+    CitationScanner scanner = CitationScanner.standard();
+    // outside a key list the spot is where a citation would go
+    CitationContext ctx =
+        scanner
+            .scan(text, offset)
+            .orElse(new CitationContext("cite", "", offset, offset, List.of()));
+    try (ProjectBibliography bibliography = new ProjectBibliography();
+        Catalogue catalogue = openCatalogue()) {
+      for (Path bib : project.bibFiles()) {
+        String bibText = documents.text(bib);
+        if (bibText == null) {
+          err.println("warning: " + bib + " (named by the project) does not exist");
+        } else {
+          bibliography.update(bib, bibText).join();
+        }
+      }
+      ProjectCitations cites = new ProjectCitations.Reader(documents::text).of(project, scanner);
+      // as completion does: a fifth of the list (at most 10 places) for the catalogue
+      int share = a.flag("project-only") ? 0 : Math.min(10, Math.max(1, limit / 5));
+      Suggester.Situation situation =
+          Suggester.Situation.at(file, text, offset, ctx, cites, project.texFiles());
+      Suggester.Ranking ranking =
+          new Suggester(bibliography, catalogue::index)
+              .suggest(
+                  situation,
+                  new java.util.LinkedHashSet<>(project.bibFiles()),
+                  new java.util.HashSet<>(ctx.keys()),
+                  limit,
+                  share,
+                  Suggester.Weights.DEFAULT);
+      List<Suggester.Suggestion> shown = new ArrayList<>();
+      int projectPlaces = limit - Math.min(share, ranking.catalogue().size());
+      shown.addAll(ranking.project().subList(0, Math.min(projectPlaces, ranking.project().size())));
+      Set<String> keys = new java.util.HashSet<>();
+      shown.forEach(s -> keys.add(s.key()));
+      for (Suggester.Suggestion s : ranking.catalogue()) {
+        if (shown.size() < limit && keys.add(s.key())) {
+          shown.add(s);
+        }
+      }
+      printSuggestions(shown, a.flag("json"), cites, project);
+      return OK;
+    }
+  }
+
+  /** The offset of 1-based {@code line} and {@code column} (in characters) of {@code text}. */
+  private static int offset(String text, int line, int column, String spot) throws UsageException {
+    int start = 0;
+    for (int l = 1; l < line; l++) {
+      int eol = text.indexOf('\n', start);
+      if (eol < 0) {
+        throw new UsageException(spot + ": the file has fewer lines");
+      }
+      start = eol + 1;
+    }
+    int eol = text.indexOf('\n', start);
+    int end = eol < 0 ? text.length() : eol;
+    if (column < 1 || start + column - 1 > end) {
+      throw new UsageException(spot + ": line " + line + " has fewer columns");
+    }
+    return start + column - 1;
+  }
+
+  private void printSuggestions(
+      List<Suggester.Suggestion> found, boolean json, ProjectCitations cites, Project project) {
+    ObjectMapper mapper = new ObjectMapper();
+    ArrayNode array = mapper.createArrayNode();
+    int rank = 1;
+    for (Suggester.Suggestion s : found) {
+      Paper p = s.paper();
+      String why = SuggestionText.why(s.why());
+      String uses =
+          s.entry() == null || cites == null
+              ? null
+              : SuggestionText.uses(cites.uses(s.key()), project);
+      if (json) {
+        ObjectNode o = array.addObject();
+        o.put("key", p.key());
+        o.put("inProject", s.entry() != null);
+        o.put("score", s.score());
+        o.put("title", p.title());
+        ArrayNode authors = o.putArray("authors");
+        p.authors().forEach(x -> authors.add(x.display()));
+        o.put("year", p.year());
+        ArrayNode words = o.putArray("matches");
+        s.why().words().forEach(words::add);
+        ArrayNode with = o.putArray("citedWith");
+        s.why().citedWith().forEach(with::add);
+        o.put("cited", cites == null ? 0 : cites.uses(s.key()).size());
+      } else {
+        String where = s.entry() == null ? "catalogue" : "project";
+        out.printf(Locale.ROOT, "%2d. %s  [%s] %s%n", rank++, p.key(), where, byline(p));
+        out.println("    " + p.title());
+        List<String> notes = new ArrayList<>();
+        if (why != null) {
+          notes.add(why);
+        }
+        if (uses != null) {
+          notes.add(uses);
+        }
+        if (!notes.isEmpty()) {
+          out.println("    " + String.join(" · ", notes));
+        }
+      }
+    }
+    if (json) {
+      out.println(array);
     }
   }
 

@@ -12,6 +12,9 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
+import dev.citeassist.suggestion.ProjectCitations;
+import dev.citeassist.suggestion.Suggester;
+import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,26 +69,52 @@ public final class CitationCompletion {
       boolean inProject,
       String catalogueKey,
       BibEntry entry,
-      float score) {}
+      float score,
+      Suggester.Why why) {
+
+    Candidate(
+        Paper paper,
+        String key,
+        boolean inProject,
+        String catalogueKey,
+        BibEntry entry,
+        float score) {
+      this(paper, key, inProject, catalogueKey, entry, score, null);
+    }
+
+    Candidate because(Suggester.Why reason) {
+      return new Candidate(paper, key, inProject, catalogueKey, entry, score, reason);
+    }
+  }
+
+  /**
+   * At an empty citation, how many places of the list go to catalogue papers the context finds (the
+   * rest to the project's entries, which the writer cites far more often).
+   */
+  static int catalogueShare(int limit) {
+    return Math.min(10, Math.max(1, limit / 5));
+  }
 
   private final ProjectBibliography bibliography;
   private final Supplier<PaperIndex> catalogue;
   private final Supplier<CitationScanner> scanner;
-  private final Function<Path, String> texReader;
+  private final ProjectCitations.Reader citations;
+  private final Suggester suggester;
 
   /**
    * @param scanner the scanner for the current settings
-   * @param texReader reads a project's {@code .tex} files (open buffers first), for recency
+   * @param citations reads the citations of a project's {@code .tex} files (open buffers first)
    */
   public CitationCompletion(
       ProjectBibliography bibliography,
       Supplier<PaperIndex> catalogue,
       Supplier<CitationScanner> scanner,
-      Function<Path, String> texReader) {
+      ProjectCitations.Reader citations) {
     this.bibliography = bibliography;
     this.catalogue = catalogue;
     this.scanner = scanner;
-    this.texReader = texReader;
+    this.citations = citations;
+    this.suggester = new Suggester(bibliography, catalogue);
   }
 
   public CompletionList complete(Request request, CancelChecker cancel) {
@@ -112,29 +140,27 @@ public final class CitationCompletion {
     boolean incomplete = !waiting.isEmpty();
     cancel.checkCanceled();
 
-    List<Candidate> projectCandidates = new ArrayList<>();
     if (prefix.isBlank()) {
-      projectCandidates.addAll(recentFirst(project, bibs, limit + exclude.size() + 1));
-      incomplete |= bibliography.count(bibs) > limit;
-    } else {
-      try {
-        List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
-        incomplete |= hits.size() >= limit;
-        float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
-        for (SearchHit h : hits) {
-          Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
-          projectCandidates.add(
-              new Candidate(
-                  h.paper(),
-                  h.paper().key(),
-                  true,
-                  null,
-                  e.orElse(null),
-                  h.score() / top * PROJECT_BOOST));
-        }
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.WARNING, "project search failed", e);
+      return suggest(ctx, request, bibs, exclude, incomplete, waiting, cancel);
+    }
+    List<Candidate> projectCandidates = new ArrayList<>();
+    try {
+      List<SearchHit> hits = bibliography.search(prefix, limit, bibs);
+      incomplete |= hits.size() >= limit;
+      float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
+      for (SearchHit h : hits) {
+        Optional<BibEntry> e = bibliography.entry(h.paper().key(), bibs);
+        projectCandidates.add(
+            new Candidate(
+                h.paper(),
+                h.paper().key(),
+                true,
+                null,
+                e.orElse(null),
+                h.score() / top * PROJECT_BOOST));
       }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "project search failed", e);
     }
     cancel.checkCanceled();
     for (Candidate c : projectCandidates) {
@@ -150,10 +176,7 @@ public final class CitationCompletion {
       waiting.add("opening the paper catalogue");
     } else {
       try {
-        List<SearchHit> hits =
-            prefix.isBlank()
-                ? newest(index, limit)
-                : index.search(SearchQuery.of(prefix.strip(), limit));
+        List<SearchHit> hits = index.search(SearchQuery.of(prefix.strip(), limit));
         incomplete |= hits.size() >= limit;
         cancel.checkCanceled();
         float top = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), Float.MIN_NORMAL);
@@ -172,17 +195,30 @@ public final class CitationCompletion {
         merged.add(c);
       }
     }
-    if (!prefix.isBlank()) {
-      // Stable: on equal scores the project's entries, already first, stay first.
-      merged.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
-    }
+    // Stable: on equal scores the project's entries, already first, stay first.
+    merged.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
+    return items(merged, incomplete, waiting, ctx, request);
+  }
+
+  /**
+   * The list of items for {@code merged}, with a last item saying what is {@code waiting} for
+   * background work.
+   */
+  private CompletionList items(
+      List<Candidate> merged,
+      boolean incomplete,
+      List<String> waiting,
+      CitationContext ctx,
+      Request request) {
+    int limit = request.limit();
     if (merged.size() > limit) {
       merged = merged.subList(0, limit);
       incomplete = true;
     }
+    ProjectCitations cited = citations.of(request.project(), scanner.get());
     List<CompletionItem> items = new ArrayList<>(merged.size());
     for (int i = 0; i < merged.size(); i++) {
-      items.add(item(merged.get(i), i, ctx, request));
+      items.add(item(merged.get(i), i, ctx, request, cited));
     }
     if (!waiting.isEmpty()) {
       items.add(waitingItem(waiting, ctx, request.document()));
@@ -214,44 +250,8 @@ public final class CitationCompletion {
   }
 
   /**
-   * Project entries for an empty prefix: keys cited in the project, latest first, then the rest.
-   */
-  private List<Candidate> recentFirst(Project project, Set<Path> bibs, int limit) {
-    List<Candidate> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<String> cited = new ArrayList<>();
-    for (Path tex : project.texFiles()) {
-      // The document being edited is passed in the project first when it is the root; order by
-      // appearance is the best proxy for recency a server has.
-      cited.addAll(scanner.get().citedKeys(textOf(tex)));
-    }
-    for (int i = cited.size() - 1; i >= 0 && out.size() < limit; i--) {
-      String k = cited.get(i);
-      if (seen.add(k)) {
-        bibliography
-            .entry(k, bibs)
-            .ifPresent(e -> out.add(new Candidate(e.paper(), k, true, null, e, 0)));
-      }
-    }
-    for (BibEntry e : bibliography.entries(bibs)) {
-      if (out.size() >= limit) {
-        break;
-      }
-      if (seen.add(e.key())) {
-        out.add(new Candidate(e.paper(), e.key(), true, null, e, 0));
-      }
-    }
-    return out;
-  }
-
-  private String textOf(Path tex) {
-    String t = texReader.apply(tex);
-    return t == null ? "" : t;
-  }
-
-  /**
-   * The catalogue's newest papers, for an empty prefix. The search has no query for "everything",
-   * so this asks for each recent year in turn.
+   * The catalogue's newest papers. The search has no query for "everything", so this asks for each
+   * recent year in turn.
    */
   private static List<SearchHit> newest(PaperIndex index, int limit) throws IOException {
     List<SearchHit> hits = new ArrayList<>();
@@ -263,6 +263,77 @@ public final class CitationCompletion {
       }
     }
     return hits;
+  }
+
+  /**
+   * An empty prefix: the {@link Suggester}'s ranking of the project's entries by the prose and
+   * citations around the cursor, then the catalogue papers the prose is about.
+   */
+  private CompletionList suggest(
+      CitationContext ctx,
+      Request request,
+      Set<Path> bibs,
+      Set<String> exclude,
+      boolean incomplete,
+      List<String> waiting,
+      CancelChecker cancel) {
+    int limit = request.limit();
+    // Asked once: while the catalogue is first opening, each ask waits the request's budget.
+    PaperIndex index = catalogue.get();
+    if (index == null) {
+      waiting.add("opening the paper catalogue");
+    }
+    Project project = request.project();
+    TextDocument doc = request.document();
+    ProjectCitations cited = citations.of(project, scanner.get());
+    cancel.checkCanceled();
+    Path file = dev.citeassist.document.Documents.path(doc.uri());
+    Suggester.Situation situation =
+        Suggester.Situation.at(file, doc.text(), request.offset(), ctx, cited, project.texFiles());
+    int share = index == null ? 0 : catalogueShare(limit);
+    Suggester.Ranking ranking =
+        suggester.suggest(situation, bibs, exclude, limit, share, Suggester.Weights.DEFAULT);
+    cancel.checkCanceled();
+    incomplete |= index == null || bibliography.count(bibs) > limit;
+    Map<String, Candidate> byKey = new LinkedHashMap<>();
+    List<Candidate> fromCatalogue = new ArrayList<>();
+    for (Suggester.Suggestion s : ranking.catalogue()) {
+      Candidate c = fromCatalogue(new SearchHit(s.paper(), (float) s.score()), 1, bibs);
+      if (c != null && !exclude.contains(c.key())) {
+        fromCatalogue.add(c.because(s.why()));
+      }
+    }
+    if (fromCatalogue.isEmpty() && index != null) {
+      // No word of the context finds a paper (an empty document, a sentence of stop words): the
+      // newest papers, as many as the project leaves room for, so a new user still sees some.
+      int room = Math.max(share, limit - ranking.project().size());
+      try {
+        for (SearchHit h : newest(index, room)) {
+          Candidate c = fromCatalogue(h, 1, bibs);
+          if (c != null && !exclude.contains(c.key())) {
+            fromCatalogue.add(c);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "catalogue search failed", e);
+      }
+      share = room;
+    }
+    // the project's best first, the catalogue's after them within its share of the list
+    int projectPlaces = limit - Math.min(share, fromCatalogue.size());
+    for (Suggester.Suggestion s : ranking.project()) {
+      if (byKey.size() >= projectPlaces) {
+        break;
+      }
+      byKey.putIfAbsent(
+          s.key(),
+          new Candidate(s.paper(), s.key(), true, null, s.entry(), (float) s.score())
+              .because(s.why()));
+    }
+    for (Candidate c : fromCatalogue) {
+      byKey.putIfAbsent(c.key(), c);
+    }
+    return items(new ArrayList<>(byKey.values()), incomplete, waiting, ctx, request);
   }
 
   private Candidate fromCatalogue(SearchHit h, float top, Set<Path> bibs) {
@@ -303,11 +374,18 @@ public final class CitationCompletion {
     }
   }
 
-  private CompletionItem item(Candidate c, int rank, CitationContext ctx, Request request) {
+  private CompletionItem item(
+      Candidate c, int rank, CitationContext ctx, Request request, ProjectCitations cited) {
     TextDocument doc = request.document();
     CompletionItem item = new CompletionItem(c.key());
     item.setKind(c.inProject() ? CompletionItemKind.Reference : CompletionItemKind.Value);
     item.setDetail(PaperText.detail(c.paper()));
+    String why = c.why() == null ? null : SuggestionText.why(c.why());
+    if (why != null) {
+      item.setLabelDetails(labelDetails(why));
+    }
+    String uses =
+        c.inProject() ? SuggestionText.uses(cited.uses(c.key()), request.project()) : null;
     item.setSortText(String.format("%05d", rank));
     item.setFilterText(filterText(ctx.prefix(), c));
     item.setInsertTextFormat(InsertTextFormat.PlainText);
@@ -316,6 +394,9 @@ public final class CitationCompletion {
     JsonObject data = new JsonObject();
     data.addProperty("uri", doc.uri());
     data.addProperty("key", c.key());
+    if (why != null) {
+      data.addProperty("why", why);
+    }
     if (!c.inProject()) {
       data.addProperty("catalogueKey", c.catalogueKey());
       org.eclipse.lsp4j.Position start = doc.position(ctx.replaceStart());
@@ -326,9 +407,17 @@ public final class CitationCompletion {
     item.setData(data);
     if (!request.client().resolve()) {
       item.setDocumentation(
-          documentation(c.paper(), location(c, request.project()), request.client().markdown()));
+          documentation(
+              c.paper(), location(c, request.project()), request.client().markdown(), why, uses));
     }
     return item;
+  }
+
+  private static org.eclipse.lsp4j.CompletionItemLabelDetails labelDetails(String why) {
+    org.eclipse.lsp4j.CompletionItemLabelDetails d =
+        new org.eclipse.lsp4j.CompletionItemLabelDetails();
+    d.setDescription(why);
+    return d;
   }
 
   /**
@@ -341,10 +430,25 @@ public final class CitationCompletion {
   }
 
   static Either<String, MarkupContent> documentation(Paper p, String location, boolean markdown) {
+    return documentation(p, location, markdown, null, null);
+  }
+
+  /**
+   * The paper's description, after why it is suggested ({@code why}, may be null) and followed by
+   * where the project already cites it ({@code uses}, may be null).
+   */
+  static Either<String, MarkupContent> documentation(
+      Paper p, String location, boolean markdown, String why, String uses) {
+    StringBuilder text = new StringBuilder();
+    if (why != null) {
+      text.append(markdown ? "*" + PaperText.escapeMarkdown(why) + "*" : why).append("\n\n");
+    }
+    text.append(PaperText.describe(p, location, markdown));
+    if (uses != null) {
+      text.append("\n\n").append(markdown ? PaperText.escapeMarkdown(uses) : uses);
+    }
     return Either.forRight(
-        new MarkupContent(
-            markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
-            PaperText.describe(p, location, markdown)));
+        new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text.toString()));
   }
 
   private static String location(Candidate c, Project project) {
@@ -360,6 +464,7 @@ public final class CitationCompletion {
       return item;
     }
     String key = data.get("key").getAsString();
+    String why = data.has("why") ? data.get("why").getAsString() : null;
     Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
     if (data.has("catalogueKey")) {
       PaperIndex index = catalogue.get();
@@ -370,18 +475,19 @@ public final class CitationCompletion {
               .ifPresent(
                   p ->
                       item.setDocumentation(
-                          documentation(p, PaperText.NOT_IN_BIBLIOGRAPHY, markdown)));
+                          documentation(p, PaperText.NOT_IN_BIBLIOGRAPHY, markdown, why, null)));
         } catch (IOException e) {
           LOG.log(Level.WARNING, "catalogue lookup failed", e);
         }
       }
     } else {
+      String uses = SuggestionText.uses(citations.of(project, scanner.get()).uses(key), project);
       bibliography
           .entry(key, bibs)
           .ifPresent(
               e ->
                   item.setDocumentation(
-                      documentation(e.paper(), BibLocation.of(e, project), markdown)));
+                      documentation(e.paper(), BibLocation.of(e, project), markdown, why, uses)));
     }
     return item;
   }

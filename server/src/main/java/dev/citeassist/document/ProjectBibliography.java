@@ -6,6 +6,7 @@ import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.catalogue.SamePaper;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -470,6 +471,33 @@ public final class ProjectBibliography implements Closeable {
       }
     }
     return kept;
+  }
+
+  /**
+   * The keys of the entries of {@code bibFiles} that the prose of {@code query} is about, best
+   * first (look the entries up with {@link #entry}).
+   */
+  public List<PaperIndex.KeyHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
+      throws IOException {
+    PaperIndex current = index;
+    if (current == null) {
+      return List.of();
+    }
+    // The index holds every project's files: other projects' keys are dropped, and the search
+    // asked again for more when that left the list short (no filter query: it would cost more
+    // than the search when the index holds only this project, the usual case).
+    for (int asked = limit; ; asked *= 4) {
+      List<PaperIndex.KeyHit> hits = current.searchKeys(query, asked);
+      List<PaperIndex.KeyHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
+      for (PaperIndex.KeyHit h : hits) {
+        if (kept.size() < limit && entry(h.key(), bibFiles).isPresent()) {
+          kept.add(h);
+        }
+      }
+      if (kept.size() >= limit || hits.size() < asked || asked >= 4096) {
+        return kept;
+      }
+    }
   }
 
   private static Path fileOf(String source) {

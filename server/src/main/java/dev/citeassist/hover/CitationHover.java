@@ -10,6 +10,8 @@ import dev.citeassist.latex.CitationContext;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
+import dev.citeassist.suggestion.ProjectCitations;
+import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +40,18 @@ public final class CitationHover {
 
   private final Supplier<PaperIndex> catalogue;
   private final Supplier<CitationScanner> scanner;
+  private final ProjectCitations.Reader citations;
 
+  /** {@code citations}: where the project cites a key, shown under a project entry. */
   public CitationHover(
       ProjectBibliography bibliography,
       Supplier<PaperIndex> catalogue,
-      Supplier<CitationScanner> scanner) {
+      Supplier<CitationScanner> scanner,
+      ProjectCitations.Reader citations) {
     this.bibliography = bibliography;
     this.catalogue = catalogue;
     this.scanner = scanner;
+    this.citations = citations;
   }
 
   /** Hover in a {@code .tex} file of {@code project}, or null when the cursor is on no key. */
@@ -98,6 +104,10 @@ public final class CitationHover {
     if (entry.isPresent()) {
       text =
           PaperText.describe(entry.get().paper(), BibLocation.of(entry.get(), project), markdown);
+      String uses = SuggestionText.uses(citations.of(project, scanner.get()).uses(key), project);
+      if (uses != null) {
+        text += "\n\n" + (markdown ? PaperText.escapeMarkdown(uses) : uses);
+      }
     } else {
       PaperIndex index = catalogue.get();
       Optional<Paper> p = index == null ? Optional.empty() : index.byKey(key);

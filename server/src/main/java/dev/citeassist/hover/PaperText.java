@@ -150,6 +150,11 @@ public final class PaperText {
     return at < 0 ? escape(line) : escape(line.substring(0, at)) + marked;
   }
 
+  /** {@code s} with the characters Markdown would take as markup escaped. */
+  public static String escapeMarkdown(String s) {
+    return escape(s);
+  }
+
   /** Escapes the characters Markdown would take as markup; math stays readable. */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);

@@ -15,6 +15,7 @@ import dev.citeassist.navigation.KeyNavigation;
 import dev.citeassist.search.LuceneClasses;
 import dev.citeassist.settings.Settings;
 import dev.citeassist.settings.SettingsParser;
+import dev.citeassist.suggestion.ProjectCitations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,11 +123,13 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
             });
     // Typing-time requests answer from what is ready: the first opening of the catalogue is
     // waited for only briefly, and the list says that it is still opening.
+    ProjectCitations.Reader citations = new ProjectCitations.Reader(documents::text);
     this.completion =
         new CitationCompletion(
-            bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS), () -> scanner, documents::text);
+            bibliography, () -> catalogue.get(TYPING_WAIT_MILLIS), () -> scanner, citations);
     this.hover =
-        new CitationHover(bibliography, () -> catalogue.get(HOVER_WAIT_MILLIS), () -> scanner);
+        new CitationHover(
+            bibliography, () -> catalogue.get(HOVER_WAIT_MILLIS), () -> scanner, citations);
     this.addEntry =
         new AddEntryCommand(documents, projects, bibliography, catalogue, workspaceFolders);
     this.diagnostics =

@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,7 +164,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("search", "bibtex", "records", "index")) {
+    for (String command : List.of("search", "suggest", "bibtex", "records", "index")) {
       assertEquals(0, run(command, "--help"));
       assertTrue(out.startsWith("Usage: citeassist " + command), out);
     }
@@ -238,6 +241,96 @@ class CliTest {
     assertTrue(Files.notExists(abandoned));
     assertEquals(0, run("search", "symmetry"), err);
     assertEquals("", err);
+  }
+
+  @Test
+  void searchContextRanksThePaperAPassageIsAboutAndSaysWhichWordsMatch() {
+    assertEquals(
+        0,
+        run(
+            "search",
+            "--context",
+            "Removing the \\emph{symmetries} of a model controls its expressivity \\cite{x}.",
+            "--limit",
+            "3"));
+    String[] lines = out.split("\n");
+    assertTrue(lines[0].contains("ziyin2024remove"), out);
+    assertTrue(lines[2].strip().startsWith("matches "), out);
+    assertTrue(lines[2].contains("\"expressivity\""), out);
+  }
+
+  @Test
+  void searchContextWithoutTopicWordsIsAUsageError() {
+    assertEquals(2, run("search", "--context", "it is the one that we had"));
+    assertTrue(err.contains("--context needs words"), err);
+    assertEquals(2, run("search", "symmetry", "--context", "symmetry"));
+  }
+
+  @Test
+  void suggestRanksTheProjectsEntriesByTheSentenceAndSaysWhereTheyAreCited() throws IOException {
+    Path project = home.resolve("thesis");
+    Files.createDirectories(project);
+    Files.writeString(
+        project.resolve("main.tex"),
+        """
+        \\documentclass{article}
+        \\begin{document}
+        \\section{Filtering}
+        Kalman filters track targets \\cite{kalman1960new}.
+
+        Particle filters sample the posterior \\cite{gordon1993novel}.
+
+        When the noise statistics are unknown, the Kalman filter adapts \\cite{}.
+        \\include{chapter}
+        \\bibliography{refs}
+        \\end{document}
+        """);
+    Files.writeString(project.resolve("chapter.tex"), "Again \\cite{kalman1960new}.\n");
+    Files.writeString(
+        project.resolve("refs.bib"),
+        """
+        @article{kalman1960new, title={A New Approach to Linear Filtering and Prediction Problems},
+          author={Kalman, Rudolf E.}, year={1960}}
+        @article{gordon1993novel, title={Novel approach to nonlinear/non-Gaussian Bayesian state
+          estimation}, author={Gordon, N. J. and Salmond, D. J.}, year={1993}}
+        @article{mehra1970identification, title={On the identification of variances and adaptive
+          Kalman filtering}, author={Mehra, Raman}, year={1970},
+          keywords={unknown noise statistics}}
+        """);
+    String spot = project.resolve("main.tex") + ":8:71";
+    assertEquals(0, run("suggest", spot, "--limit", "3", "--project-only"));
+    // three lines a suggestion: rank, key and byline; title; why and where it is cited
+    String[] lines = out.split("\n");
+    assertEquals(9, lines.length, out);
+    Map<String, String> notes = new HashMap<>();
+    for (int i = 0; i < lines.length; i += 3) {
+      notes.put(lines[i].substring(4, lines[i].indexOf("  [project]")), lines[i + 2].strip());
+    }
+    assertEquals(
+        Set.of("mehra1970identification", "kalman1960new"),
+        Set.of(
+            lines[0].substring(4, lines[0].indexOf(' ', 4)),
+            lines[3].substring(4, lines[3].indexOf(' ', 4))),
+        out);
+    assertEquals(
+        "matches \"noise\", \"statistics\", \"unknown\"",
+        notes.get("mehra1970identification"),
+        out);
+    assertEquals(
+        "matches \"kalman\", \"filtering\" · cited 2× — main.tex:4, chapter.tex:1",
+        notes.get("kalman1960new"));
+    assertEquals("cited 1× — main.tex:6", notes.get("gordon1993novel"));
+  }
+
+  @Test
+  void suggestNeedsAFileLineAndColumnInsideTheFile() throws IOException {
+    Path tex = home.resolve("a.tex");
+    Files.writeString(tex, "\\documentclass{article}\n");
+    assertEquals(2, run("suggest", tex.toString()));
+    assertTrue(err.contains("FILE.tex:LINE:COLUMN"), err);
+    assertEquals(2, run("suggest", tex + ":9:1"));
+    assertTrue(err.contains("fewer lines"), err);
+    assertEquals(1, run("suggest", home.resolve("missing.tex") + ":1:1"));
   }
 
   static Path shared() {

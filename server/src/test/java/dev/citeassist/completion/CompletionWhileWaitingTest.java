@@ -30,7 +30,11 @@ class CompletionWhileWaitingTest {
 
   private CompletionList complete(String text, List<Path> bibs) {
     CitationCompletion completion =
-        new CitationCompletion(bibliography, () -> null, CitationScanner::standard, p -> "");
+        new CitationCompletion(
+            bibliography,
+            () -> null,
+            CitationScanner::standard,
+            new dev.citeassist.suggestion.ProjectCitations.Reader(p -> ""));
     TextDocument doc = new TextDocument(root.toUri().toString(), 1, text.replace("|", ""));
     return completion.complete(
         new CitationCompletion.Request(

@@ -167,6 +167,47 @@ class CompletionProtocolTest {
   }
 
   @Test
+  void emptyCiteRanksByTheSentenceAndSaysWhyAndWhereTheProjectCitesIt() throws Exception {
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      h.open(
+          """
+          %! main.tex
+          \\documentclass{article}
+          \\begin{document}
+          Random matrices describe wide networks \\cite{liao2018random}.
+
+          The Kalman filter adapts when the noise statistics are unknown \\cite{|}.
+          \\bibliography{refs}
+          \\end{document}
+          %! refs.bib
+          """
+              + REFS
+              + """
+              @article{mehra1970identification, title={On the identification of variances and
+                adaptive {Kalman} filtering}, author={Mehra, Raman}, year={1970}}
+              """);
+      // polled until both entries are indexed (the .bib may be read from disk, then opened)
+      CompletionList list =
+          h.completeUntil(
+              l ->
+                  LspHarness.labels(l).size() > 2
+                      && LspHarness.labels(l)
+                          .subList(0, 2)
+                          .equals(List.of("mehra1970identification", "liao2018random")));
+      CompletionItem first = list.getItems().get(0);
+      assertEquals(CompletionItemKind.Reference, first.getKind());
+      assertEquals("matches \"kalman\"", first.getLabelDetails().getDescription());
+      CompletionItem second = list.getItems().get(1);
+      assertEquals("liao2018random", second.getLabel());
+      String doc = h.resolve(second).getDocumentation().getRight().getValue();
+      assertTrue(doc.endsWith("`liao2018random` refs.bib:2\n\ncited 1× — main.tex:3"), doc);
+      assertTrue(
+          list.getItems().stream().anyMatch(i -> i.getKind() == CompletionItemKind.Value),
+          "the catalogue's papers follow the project's");
+    }
+  }
+
+  @Test
   void keysAlreadyInTheCiteAreNotOfferedAgain() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       h.open(PROJECT.replace("{symm|}", "{liao2018random, |}"));

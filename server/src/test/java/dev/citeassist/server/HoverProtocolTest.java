@@ -53,7 +53,9 @@ class HoverProtocolTest {
       assertEquals(MarkupKind.MARKDOWN, hover.getContents().getRight().getKind());
       assertTrue(value(hover).startsWith("**A Random Matrix Approach to Neural Networks**"));
       assertTrue(value(hover).contains("This article studies the Gram random matrix model."));
-      assertTrue(value(hover).endsWith("`liao2018random` refs.bib:1"), value(hover));
+      assertTrue(
+          value(hover).endsWith("`liao2018random` refs.bib:1\n\ncited 1× — main.tex:3"),
+          value(hover));
       assertEquals(new Position(2, 14), hover.getRange().getStart());
       assertEquals(new Position(2, 28), hover.getRange().getEnd());
     }

@@ -36,6 +36,7 @@ public record ContextQuery(Map<String, Float> weights) {
   /** The stemmed title, in the typed search's proportion to the exact title (2 to 3). */
   static final float TITLE_STEM_BOOST =
       TITLE_BOOST * TypedQuery.TITLE_STEM_BOOST / TypedQuery.TITLE_BOOST;
+
   static final float FAMILY_BOOST = 1.5f;
   static final float ABSTRACT_BOOST = 1;
 

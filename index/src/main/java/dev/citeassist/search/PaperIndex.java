@@ -381,7 +381,7 @@ public final class PaperIndex implements Closeable {
    * caller decides what an empty prefix shows.
    */
   public List<SearchHit> search(SearchQuery query) throws IOException {
-    return reading(() -> rankedSearch(query));
+    return rankedSearch(query);
   }
 
   private List<SearchHit> rankedSearch(SearchQuery query) throws IOException {
@@ -389,40 +389,34 @@ public final class PaperIndex implements Closeable {
     if (typed == null || query.limit() <= 0) {
       return List.of();
     }
-    IndexSearcher shared = searchers.acquire();
-    try {
-      // a searcher of its own (cheap: it wraps the shared reader) to carry this search's deadline
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
-      searcher.setTimeout(budget);
-      int limit = Math.min(query.limit(), MAX_LIMIT);
-      List<ScoreDoc> ranked = new ArrayList<>();
-      Set<Integer> seen = new HashSet<>();
-      for (Query tier : typed.tiers()) {
-        if (ranked.size() >= limit) {
-          break;
-        }
-        ScoreDoc[] some = top(searcher, tier, budget.top(limit + ranked.size()));
-        // a weaker tier is scaled to stay below the last paper of the tiers above
-        float scale =
-            ranked.isEmpty() || some.length == 0
-                ? 1
-                : Math.nextDown(ranked.getLast().score) / some[0].score;
-        for (int i = 0; i < some.length && ranked.size() < limit; i++) {
-          if (seen.add(some[i].doc)) {
-            ranked.add(new ScoreDoc(some[i].doc, Math.min(1, scale) * some[i].score));
+    return budgeted(
+        (searcher, budget) -> {
+          int limit = Math.min(query.limit(), MAX_LIMIT);
+          List<ScoreDoc> ranked = new ArrayList<>();
+          Set<Integer> seen = new HashSet<>();
+          for (Query tier : typed.tiers()) {
+            if (ranked.size() >= limit) {
+              break;
+            }
+            ScoreDoc[] some = top(searcher, tier, budget.top(limit + ranked.size()));
+            // a weaker tier is scaled to stay below the last paper of the tiers above
+            float scale =
+                ranked.isEmpty() || some.length == 0
+                    ? 1
+                    : Math.nextDown(ranked.getLast().score) / some[0].score;
+            for (int i = 0; i < some.length && ranked.size() < limit; i++) {
+              if (seen.add(some[i].doc)) {
+                ranked.add(new ScoreDoc(some[i].doc, Math.min(1, scale) * some[i].score));
+              }
+            }
           }
-        }
-      }
-      StoredFields stored = searcher.storedFields();
-      List<SearchHit> hits = new ArrayList<>(ranked.size());
-      for (ScoreDoc d : ranked) {
-        hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
-      }
-      return hits;
-    } finally {
-      searchers.release(shared);
-    }
+          StoredFields stored = searcher.storedFields();
+          List<SearchHit> hits = new ArrayList<>(ranked.size());
+          for (ScoreDoc d : ranked) {
+            hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+          }
+          return hits;
+        });
   }
 
   /**
@@ -435,21 +429,16 @@ public final class PaperIndex implements Closeable {
     if (q == null || limit <= 0) {
       return List.of();
     }
-    IndexSearcher shared = searchers.acquire();
-    try {
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
-      searcher.setTimeout(budget);
-      ScoreDoc[] docs = top(searcher, q, budget.top(Math.min(limit, MAX_LIMIT)));
-      StoredFields stored = searcher.storedFields();
-      List<SearchHit> hits = new ArrayList<>(docs.length);
-      for (ScoreDoc d : docs) {
-        hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
-      }
-      return hits;
-    } finally {
-      searchers.release(shared);
-    }
+    return budgeted(
+        (searcher, budget) -> {
+          ScoreDoc[] docs = top(searcher, q, budget.top(Math.min(limit, MAX_LIMIT)));
+          StoredFields stored = searcher.storedFields();
+          List<SearchHit> hits = new ArrayList<>(docs.length);
+          for (ScoreDoc d : docs) {
+            hits.add(new SearchHit(PaperDocuments.paper(stored, d.doc), d.score));
+          }
+          return hits;
+        });
   }
 
   /** A key and its score, from {@link #searchKeys}. */
@@ -464,25 +453,44 @@ public final class PaperIndex implements Closeable {
     if (within == null || limit <= 0) {
       return List.of();
     }
-    IndexSearcher shared = searchers.acquire();
-    try {
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
-      searcher.setTimeout(budget);
-      ScoreDoc[] docs = top(searcher, within, budget.top(Math.min(limit, MAX_LIMIT)));
-      List<KeyHit> hits = new ArrayList<>(docs.length);
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      for (ScoreDoc d : docs) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
-        SortedDocValues keys = DocValues.getSorted(leaf.reader(), Fields.KEY);
-        if (keys.advanceExact(d.doc - leaf.docBase)) {
-          hits.add(new KeyHit(keys.lookupOrd(keys.ordValue()).utf8ToString(), d.score));
-        }
-      }
-      return hits;
-    } finally {
-      searchers.release(shared);
-    }
+    return budgeted(
+        (searcher, budget) -> {
+          ScoreDoc[] docs = top(searcher, within, budget.top(Math.min(limit, MAX_LIMIT)));
+          List<KeyHit> hits = new ArrayList<>(docs.length);
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+          for (ScoreDoc d : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+            SortedDocValues keys = DocValues.getSorted(leaf.reader(), Fields.KEY);
+            if (keys.advanceExact(d.doc - leaf.docBase)) {
+              hits.add(new KeyHit(keys.lookupOrd(keys.ordValue()).utf8ToString(), d.score));
+            }
+          }
+          return hits;
+        });
+  }
+
+  /** One ranked search, given a searcher of its own that carries the search's deadline. */
+  private interface Budgeted<T> {
+    List<T> run(IndexSearcher searcher, ScoringBudget budget) throws IOException;
+  }
+
+  /**
+   * Runs {@code search} under the scoring budget on a searcher of its own (cheap: it wraps the
+   * shared reader), noting damage that the reading reveals.
+   */
+  private <T> List<T> budgeted(Budgeted<T> search) throws IOException {
+    return reading(
+        () -> {
+          IndexSearcher shared = searchers.acquire();
+          try {
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            ScoringBudget budget = new ScoringBudget(SCORING_BUDGET_NANOS);
+            searcher.setTimeout(budget);
+            return search.run(searcher, budget);
+          } finally {
+            searchers.release(shared);
+          }
+        });
   }
 
   /** The paper with exactly this key (case-sensitive); the first indexed if several have it. */

@@ -540,14 +540,13 @@ public final class LatexDecoder {
         out.append(SPACING_ACCENTS.getOrDefault(mark, ""));
         return next;
       }
-      char base = arg.charAt(0);
-      if (base == 'ı') {
-        base = 'i';
-      } else if (base == 'ȷ') {
-        base = 'j';
-      }
-      out.append(Normalizer.normalize(base + String.valueOf(mark), Normalizer.Form.NFC));
-      out.append(arg, 1, arg.length());
+      // The mark goes on the first code point: a letter outside the BMP is two chars, and a mark
+      // between them would leave both unpaired.
+      int first = arg.codePointAt(0);
+      int base = first == 'ı' ? 'i' : first == 'ȷ' ? 'j' : first;
+      String marked = new StringBuilder(3).appendCodePoint(base).append(mark).toString();
+      out.append(Normalizer.normalize(marked, Normalizer.Form.NFC));
+      out.append(arg, Character.charCount(first), arg.length());
       return next;
     }
 

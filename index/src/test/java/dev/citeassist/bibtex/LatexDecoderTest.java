@@ -110,4 +110,11 @@ class LatexDecoderTest {
         LatexDecoder.decodeVerbatim(" {https://x.org/a\\_b\\%20c\\#d} "));
     assertEquals("10.1000/x--y", LatexDecoder.decodeVerbatim("10.1000/x--y"));
   }
+
+  /** Found by LatexDecoderFuzzTest: the mark went between the two chars of 𝔸 (U+1D538). */
+  @Test
+  void accentOnALetterOutsideTheBasicPlaneKeepsItWhole() {
+    assertEquals("𝔸\u0308x", LatexDecoder.decode("\\\"{𝔸x}"));
+    assertEquals("😀\u0327", LatexDecoder.decode("\\c😀"));
+  }
 }

@@ -117,4 +117,16 @@ class LatexDecoderTest {
     assertEquals("𝔸\u0308x", LatexDecoder.decode("\\\"{𝔸x}"));
     assertEquals("😀\u0327", LatexDecoder.decode("\\c😀"));
   }
+
+  /** Found by LatexDecoderFuzzTest#decode: a control symbol outside the BMP lost its low half. */
+  @Test
+  void accentOnAControlSymbolOutsideTheBasicPlaneKeepsItWhole() {
+    assertEquals("\uD800\uDC00\u0303", LatexDecoder.decode("\\~\\\uD800\uDC00"));
+  }
+
+  /** Found by LatexDecoderFuzzTest#encodeThenDecode: the BibTeX writer spells ¡ and ¿ so. */
+  @Test
+  void readsTheInvertedMarkLigatures() {
+    assertEquals("¡Hola! ¿Qué?", LatexDecoder.decode("!`Hola! ?`Qu{\\'e}?"));
+  }
 }

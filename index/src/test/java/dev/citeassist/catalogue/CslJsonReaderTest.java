@@ -92,4 +92,21 @@ class CslJsonReaderTest {
 
     assertEquals(java.util.Arrays.asList("smith2020", "jones2021", null), keys);
   }
+
+  /**
+   * Found by CatalogueReadersFuzzTest#cslJson: zero bytes at the start made Jackson read the file
+   * as UTF-32, and its CharConversionException escaped the reader.
+   */
+  @Test
+  void reportsBytesThatAreNotJsonTextInsteadOfThrowing() {
+    byte[] bytes =
+        "[\0\0\0\0\0\0\0\0{\"id\":\"a\",\"title\":\"A\"}]"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonReads read = JsonReads.read(reader, "z.json", bytes);
+
+    assertEquals(List.of(), read.papers());
+    assertEquals(1, read.problems().size());
+    assertEquals(1, read.problems().get(0).line());
+  }
 }

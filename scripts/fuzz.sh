@@ -37,9 +37,6 @@ LOGS="$ROOT/target/fuzz-logs"
 RESULTS="$ROOT/fuzz-results.md"
 mkdir -p "$LOGS"
 
-# The server's fuzz tests need the index module in the local repository.
-mvn -B -q $MAVEN_FLAGS install -pl index -am -DskipTests -Dspotless.check.skip=true || exit 1
-
 findings_in() { # the finding files Jazzer writes into an inputs folder
   find "$1" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
     -o -name 'leak-*' -o -name 'slow-unit-*' \) 2>/dev/null | sort
@@ -68,7 +65,9 @@ for entry in "${TARGETS[@]}"; do
   before=$(findings_in "$inputs")
   log="$LOGS/$simple-$method.log"
   echo "== $simple#$method: ${budget}s" >&2
-  mvn -B $MAVEN_FLAGS -Pfuzz -pl "$module" test -Dtest="$simple#$method" \
+  # -am: the server runs against this checkout's index module, not whatever the local Maven
+  # repository holds.
+  mvn -B $MAVEN_FLAGS -Pfuzz -pl "$module" -am test -Dtest="$simple#$method" \
     -Dfuzz.duration="${budget}s" -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
     >"$log" 2>&1
   status=$?

@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -118,6 +123,7 @@ public final class ServeCommand {
             .setInput(in)
             .setOutput(out)
             .setExecutorService(protocol)
+            .setExceptionHandler(ServeCommand::responseError)
             .create();
     LanguageClient client = launcher.getRemoteProxy();
     server.connect(client);
@@ -143,5 +149,25 @@ public final class ServeCommand {
     handler.connect(null);
     protocol.shutdown();
     return exited.isDone() && server.isShutdown() ? 0 : 1;
+  }
+
+  private static final Logger LOG = Logger.getLogger(ServeCommand.class.getName());
+
+  /**
+   * The error response to a request that failed: a {@link ResponseErrorException}'s own error, else
+   * "Internal error." with no data. LSP4J's default puts the Java stack trace in {@code
+   * error.data}; internals belong in the log, not in the client's hands.
+   */
+  static ResponseError responseError(Throwable t) {
+    Throwable cause =
+        (t instanceof CompletionException || t instanceof InvocationTargetException)
+                && t.getCause() != null
+            ? t.getCause()
+            : t;
+    if (cause instanceof ResponseErrorException e) {
+      return e.getResponseError();
+    }
+    LOG.log(Level.SEVERE, "a request failed", cause);
+    return new ResponseError(ResponseErrorCode.InternalError, "Internal error.", null);
   }
 }

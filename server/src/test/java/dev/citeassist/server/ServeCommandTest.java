@@ -87,4 +87,25 @@ class ServeCommandTest {
       assertEquals(0, exit.get(60, TimeUnit.SECONDS));
     }
   }
+
+  /** Found by JsonRpcFuzzTest#messages (a hover without params): stack traces went to the client. */
+  @Test
+  void aFailedRequestGetsAnInternalErrorWithoutItsStackTrace() {
+    var error =
+        ServeCommand.responseError(
+            new java.util.concurrent.CompletionException(new NullPointerException("params")));
+
+    assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InternalError.getValue(),
+        error.getCode());
+    assertEquals("Internal error.", error.getMessage());
+    assertEquals(null, error.getData());
+    var own =
+        new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "no position", null);
+    assertEquals(
+        own,
+        ServeCommand.responseError(
+            new java.util.concurrent.CompletionException(
+                new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(own))));
+  }
 }

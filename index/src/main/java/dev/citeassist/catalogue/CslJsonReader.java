@@ -138,8 +138,7 @@ public final class CslJsonReader implements CatalogueReader {
     } catch (CharConversionException e) {
       // Jackson guessed UTF-16/32 from zero bytes at the start, and the bytes are not that either.
       sink.problem(
-          new ReadProblem(
-              sourceName, 1, "not JSON text, reading stopped: " + e.getMessage()));
+          new ReadProblem(sourceName, 1, "not JSON text, reading stopped: " + e.getMessage()));
     }
   }
 

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * Fuzz targets for reading {@code .bib} files: the whole {@link BibtexReader} and the {@link
  * EntryScanner} that cuts a source into entries. {@code mvn verify} replays the inputs under {@code
- * src/test/resources/dev/citeassist/bibtex/BibtexFuzzTestInputs/<method>/}; {@code
- * scripts/fuzz.sh} runs them for real.
+ * src/test/resources/dev/citeassist/bibtex/BibtexFuzzTestInputs/<method>/}; {@code scripts/fuzz.sh}
+ * runs them for real.
  */
 class BibtexFuzzTest {
 
@@ -34,9 +34,28 @@ class BibtexFuzzTest {
    */
   @FuzzTest
   @DictionaryEntries({
-    "@article{", "@string{", "@comment{", "@preamble{", "@xdata{", "@book(", "crossref = {",
-    "xdata = {", "author = {", "title = {", " and ", "{\\'e}", "\\\"o", "#", "\"", "month = jan",
-    "year = 2020", "date = {2020-01-02}", "eprint = {", "doi = {", "},", "}"
+    "@article{",
+    "@string{",
+    "@comment{",
+    "@preamble{",
+    "@xdata{",
+    "@book(",
+    "crossref = {",
+    "xdata = {",
+    "author = {",
+    "title = {",
+    " and ",
+    "{\\'e}",
+    "\\\"o",
+    "#",
+    "\"",
+    "month = jan",
+    "year = 2020",
+    "date = {2020-01-02}",
+    "eprint = {",
+    "doi = {",
+    "},",
+    "}"
   })
   void bib(byte[] bytes) {
     ReadProperties.Read read = ReadProperties.check(new BibtexReader(), bytes);

@@ -13,12 +13,47 @@ import java.nio.charset.StandardCharsets;
  */
 class LatexDecoderFuzzTest {
 
-  /** Any text (UTF-8, so well-formed) decodes to well-formed text (no lone surrogate), verbatim or not. */
+  /**
+   * Any text (UTF-8, so well-formed) decodes to well-formed text (no lone surrogate), verbatim or
+   * not.
+   */
   @FuzzTest
   @DictionaryEntries({
-    "\\'", "\\\"", "\\^", "\\`", "\\~", "\\c{", "\\v{", "\\H{", "\\u{", "\\k{", "\\r{", "\\.",
-    "\\=", "{\\i}", "\\ss", "\\o", "\\l", "\\aa", "\\AE", "\\textendash", "\\emph{", "\\url{",
-    "\\char", "\\symbol{", "^^", "$", "--", "---", "``", "''", "~", "\\&", "\\%", "{", "}"
+    "\\'",
+    "\\\"",
+    "\\^",
+    "\\`",
+    "\\~",
+    "\\c{",
+    "\\v{",
+    "\\H{",
+    "\\u{",
+    "\\k{",
+    "\\r{",
+    "\\.",
+    "\\=",
+    "{\\i}",
+    "\\ss",
+    "\\o",
+    "\\l",
+    "\\aa",
+    "\\AE",
+    "\\textendash",
+    "\\emph{",
+    "\\url{",
+    "\\char",
+    "\\symbol{",
+    "^^",
+    "$",
+    "--",
+    "---",
+    "``",
+    "''",
+    "~",
+    "\\&",
+    "\\%",
+    "{",
+    "}"
   })
   void decode(byte[] bytes) {
     String latex = new String(bytes, StandardCharsets.UTF_8);

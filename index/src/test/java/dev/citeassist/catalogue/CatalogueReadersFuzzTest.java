@@ -43,7 +43,8 @@ class CatalogueReadersFuzzTest {
     for (int i = 0; i < headers.size(); i++) {
       int header = headers.get(i);
       int next = i + 1 < headers.size() ? headers.get(i + 1) : last + 1;
-      assertTrue(read.accountsFor(header, next), "record of the header at line " + header + " lost");
+      assertTrue(
+          read.accountsFor(header, next), "record of the header at line " + header + " lost");
     }
   }
 
@@ -58,7 +59,11 @@ class CatalogueReadersFuzzTest {
 
   @FuzzTest
   @DictionaryEntries({
-    "Daily Papers", "by AK and the research community", "• 3 authors", "·", "Aug 19, 2023"
+    "Daily Papers",
+    "by AK and the research community",
+    "• 3 authors",
+    "·",
+    "Aug 19, 2023"
   })
   void dailyPapers(byte[] bytes) {
     ReadProperties.check(new DailyPapersReader(), bytes);
@@ -114,8 +119,11 @@ class CatalogueReadersFuzzTest {
   }
 
   private static boolean blank(byte[] bytes, int from, int to, int line) {
-    if (line == 1 && to - from >= 3 && (bytes[from] & 0xFF) == 0xEF
-        && (bytes[from + 1] & 0xFF) == 0xBB && (bytes[from + 2] & 0xFF) == 0xBF) {
+    if (line == 1
+        && to - from >= 3
+        && (bytes[from] & 0xFF) == 0xEF
+        && (bytes[from + 1] & 0xFF) == 0xBB
+        && (bytes[from + 2] & 0xFF) == 0xBF) {
       from += 3;
     }
     for (int i = from; i < to; i++) {

@@ -177,7 +177,8 @@ class DailyPapersReaderTest {
   @Test
   void keepsAPaperWhoseUpvoteCountIsTooLargeAndReportsIt() throws IOException {
     CollectingSink sink =
-        read("Light Bridges\n\nBridges are light. Really.\n\n  • 2 authors\n·\nFeb 3 99999999999\n");
+        read(
+            "Light Bridges\n\nBridges are light. Really.\n\n  • 2 authors\n·\nFeb 3 99999999999\n");
 
     assertEquals(1, sink.papers.size());
     assertEquals("Light Bridges", sink.papers.get(0).title());

@@ -30,7 +30,8 @@ public final class ReadProperties {
      */
     public boolean accountsFor(int line, int next) {
       return papers.stream().anyMatch(p -> p.origin().line() == line)
-          || problems.stream().anyMatch(p -> p.line() >= line && p.line() < Math.max(next, line + 1));
+          || problems.stream()
+              .anyMatch(p -> p.line() >= line && p.line() < Math.max(next, line + 1));
     }
   }
 
@@ -90,7 +91,8 @@ public final class ReadProperties {
   public static int lineCount(byte[] bytes) {
     int n = 1;
     for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
         n++;
       }
     }
@@ -105,8 +107,16 @@ public final class ReadProperties {
     String what = "paper at line " + p.origin().line();
     for (String s :
         new String[] {
-          p.key(), p.type(), p.title(), p.abstractText(), p.venue(), p.category(), p.doi(),
-          p.arxivId(), p.url(), p.affiliation()
+          p.key(),
+          p.type(),
+          p.title(),
+          p.abstractText(),
+          p.venue(),
+          p.category(),
+          p.doi(),
+          p.arxivId(),
+          p.url(),
+          p.affiliation()
         }) {
       assertWellFormed(s, what);
     }

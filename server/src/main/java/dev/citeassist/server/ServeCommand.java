@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -20,9 +21,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -124,6 +131,7 @@ public final class ServeCommand {
             .setOutput(out)
             .setExecutorService(protocol)
             .setExceptionHandler(ServeCommand::responseError)
+            .wrapMessages(ServeCommand::notificationsAreNotRequests)
             .create();
     LanguageClient client = launcher.getRemoteProxy();
     server.connect(client);
@@ -169,5 +177,29 @@ public final class ServeCommand {
     }
     LOG.log(Level.SEVERE, "a request failed", cause);
     return new ResponseError(ResponseErrorCode.InternalError, "Internal error.", null);
+  }
+
+  private static final Map<String, JsonRpcMethod> METHODS =
+      ServiceEndpoints.getSupportedMethods(CiteAssistLanguageServer.class);
+
+  /**
+   * A notification method sent with an id (so, as a request) would be run and then never answered:
+   * LSP4J expects a future and fails on the nothing a notification returns, and the client waits
+   * for good. It is answered with an "invalid request" error instead, and not run.
+   */
+  static MessageConsumer notificationsAreNotRequests(MessageConsumer next) {
+    return message -> {
+      if (message instanceof RequestMessage r) {
+        JsonRpcMethod m = METHODS.get(r.getMethod());
+        if (m != null && m.isNotification()) {
+          throw new MessageIssueException(
+              message,
+              new MessageIssue(
+                  r.getMethod() + " is a notification: it takes no id",
+                  ResponseErrorCode.InvalidRequest.getValue()));
+        }
+      }
+      next.consume(message);
+    };
   }
 }

@@ -28,9 +28,22 @@ class LatexFuzzTest {
    */
   @FuzzTest
   @DictionaryEntries({
-    "\\cite{", "\\citep[see][p.~3]{", "\\cites{a}{", "\\volcite[2]{3}[4]{", "\\mycite{",
-    "\\nocite{*}", "\\parencite*{", "\\textcites(pre)(post)[a][b]{", "%", "\\verb|", "\\\\",
-    "\\begin{verbatim}", "\\end{verbatim}", "\\begin{comment}", "}", ",", "\n"
+    "\\cite{",
+    "\\citep[see][p.~3]{",
+    "\\cites{a}{",
+    "\\volcite[2]{3}[4]{",
+    "\\mycite{",
+    "\\nocite{*}",
+    "\\parencite*{",
+    "\\textcites(pre)(post)[a][b]{",
+    "%",
+    "\\verb|",
+    "\\\\",
+    "\\begin{verbatim}",
+    "\\end{verbatim}",
+    "\\begin{comment}",
+    "}",
+    ","
   })
   void citationScanner(byte[] bytes) {
     if (bytes.length < 2) {
@@ -53,8 +66,10 @@ class LatexFuzzTest {
         assertTrue(other.chars().allMatch(ch -> CitationScanner.isKeyChar((char) ch)), what);
         assertTrue(text.contains(other), what);
       }
-      String name = c.command().endsWith("*") ? c.command().substring(0, c.command().length() - 1)
-          : c.command();
+      String name =
+          c.command().endsWith("*")
+              ? c.command().substring(0, c.command().length() - 1)
+              : c.command();
       assertTrue(CitationScanner.isKnown(name) || name.equals("mycite"), what);
     }
     List<CitationScanner.CitedKey> keys = SCANNER.citations(text);
@@ -67,7 +82,8 @@ class LatexFuzzTest {
       assertTrue(k.start() > previous, "out of order: " + what);
       previous = k.start();
     }
-    assertEquals(keys.stream().map(CitationScanner.CitedKey::key).toList(), SCANNER.citedKeys(text));
+    assertEquals(
+        keys.stream().map(CitationScanner.CitedKey::key).toList(), SCANNER.citedKeys(text));
   }
 
   /** Every name found is written in the text, stripped and not blank; the root is in the text. */
@@ -75,7 +91,7 @@ class LatexFuzzTest {
   @DictionaryEntries({
     "\\bibliography{", "\\addbibresource[label=x]{", "\\addglobalbib{", "\\input{", "\\include{",
     "\\subfile{", "\\documentclass[a4paper]{", "% !TEX root = ", "%!TeX root=", "\\verb|",
-    "\\begin{verbatim}", "\\end{verbatim}", "%", ",", "\n"
+    "\\begin{verbatim}", "\\end{verbatim}", "%", ","
   })
   void latexStructure(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);

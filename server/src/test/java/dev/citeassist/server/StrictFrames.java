@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The strictest reading of a JSON-RPC byte stream, for the framing fuzz target: headers {@code
  * Name: value} ended by CRLF, one {@code Content-Length} with a plain decimal value, a blank line,
- * and exactly that many bytes of UTF-8 holding one JSON-RPC 2.0 object (with a method, or an id
- * and a result or error).
+ * and exactly that many bytes of UTF-8 holding one JSON-RPC 2.0 object (with a method, or an id and
+ * a result or error).
  */
 final class StrictFrames {
 
@@ -62,7 +62,8 @@ final class StrictFrames {
   private static boolean isMessage(byte[] bytes, int from, int length) {
     String text = new String(bytes, from, length, StandardCharsets.UTF_8);
     if (!java.util.Arrays.equals(
-        text.getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOfRange(bytes, from, from + length))) {
+        text.getBytes(StandardCharsets.UTF_8),
+        java.util.Arrays.copyOfRange(bytes, from, from + length))) {
       return false; // not valid UTF-8
     }
     JsonElement e;

@@ -70,7 +70,36 @@ final class JsonText {
   static String parserMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     int marker = message.indexOf(" (start marker at");
-    return marker < 0 ? message : message.substring(0, marker);
+    return wellFormed(marker < 0 ? message : message.substring(0, marker));
+  }
+
+  /**
+   * The text with each unpaired surrogate replaced by U+FFFD: Jackson quotes the character it
+   * choked on, which may be half of a pair (bytes it read as UTF-16 or UTF-32).
+   */
+  private static String wellFormed(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+              : !Character.isLowSurrogate(c);
+      if (Character.isHighSurrogate(c) && paired) {
+        if (out != null) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      if (!paired && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(paired ? c : '\uFFFD');
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   private static boolean isSpace(char c) {

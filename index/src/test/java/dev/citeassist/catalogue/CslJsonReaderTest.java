@@ -109,4 +109,23 @@ class CslJsonReaderTest {
     assertEquals(1, read.problems().size());
     assertEquals(1, read.problems().get(0).line());
   }
+
+  /**
+   * Found by CatalogueReadersFuzzTest#cslJson: read as UTF-32, the bytes gave half a surrogate pair,
+   * which Jackson quoted in its message, and the problem could not be written as UTF-8.
+   */
+  @Test
+  void aProblemNeverQuotesHalfASurrogatePair() {
+    byte[] bytes = {0, 0, 0, 10, 0, 0, (byte) 0xde, 0, 10};
+
+    JsonReads read = JsonReads.read(reader, "z.json", bytes);
+
+    assertEquals(1, read.problems().size());
+    String message = read.problems().get(0).message();
+    assertEquals(
+        message,
+        new String(
+            message.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

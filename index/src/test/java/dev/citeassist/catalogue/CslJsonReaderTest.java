@@ -111,8 +111,8 @@ class CslJsonReaderTest {
   }
 
   /**
-   * Found by CatalogueReadersFuzzTest#cslJson: read as UTF-32, the bytes gave half a surrogate pair,
-   * which Jackson quoted in its message, and the problem could not be written as UTF-8.
+   * Found by CatalogueReadersFuzzTest#cslJson: read as UTF-32, the bytes gave half a surrogate
+   * pair, which Jackson quoted in its message, and the problem could not be written as UTF-8.
    */
   @Test
   void aProblemNeverQuotesHalfASurrogatePair() {

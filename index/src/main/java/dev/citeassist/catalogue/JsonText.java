@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /**
  * Text values of the JSON sources as a {@code Paper} holds them: every run of whitespace (the arXiv
  * snapshot wraps titles and abstracts with a newline and two spaces) becomes one space, the ends
- * are stripped, and a blank value is absent (null). Stateless.
+ * are stripped, a blank value is absent (null), and half a surrogate pair (which JSON escapes and
+ * Jackson's UTF-8 decoder let through) becomes U+FFFD. Stateless.
  */
 final class JsonText {
 
@@ -26,7 +27,7 @@ final class JsonText {
       i++;
     }
     if (i == n) {
-      return n == 0 ? null : raw;
+      return n == 0 ? null : wellFormed(raw);
     }
     char[] chars = raw.toCharArray();
     int length = i;
@@ -43,7 +44,7 @@ final class JsonText {
         chars[length++] = c;
       }
     }
-    return length == 0 ? null : new String(chars, 0, length);
+    return length == 0 ? null : wellFormed(new String(chars, 0, length));
   }
 
   /** {@link #collapse(String)} of {@code chars[offset, offset + length)}, which it leaves as is. */
@@ -63,7 +64,7 @@ final class JsonText {
         out[n++] = c;
       }
     }
-    return n == 0 ? null : new String(out, 0, n);
+    return n == 0 ? null : wellFormed(new String(out, 0, n));
   }
 
   /** Jackson's message without the location it appends (the problem names the line itself). */
@@ -77,7 +78,7 @@ final class JsonText {
    * The text with each unpaired surrogate replaced by U+FFFD: Jackson quotes the character it
    * choked on, which may be half of a pair (bytes it read as UTF-16 or UTF-32).
    */
-  private static String wellFormed(String s) {
+  static String wellFormed(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -128,4 +128,13 @@ class CslJsonReaderTest {
             message.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  /** Found by CatalogueReadersFuzzTest#cslJson: an escaped lone surrogate reached the title. */
+  @Test
+  void aLoneSurrogateInATitleBecomesAReplacementCharacter() {
+    JsonReads read =
+        JsonReads.read(reader, "z.json", "[{\"id\":\"a\",\"title\":\"De\\ud800e\"}]");
+
+    assertEquals("De\uFFFDe", read.papers().get(0).title());
+  }
 }

@@ -62,10 +62,10 @@ class LatexDecoderFuzzTest {
   }
 
   /**
-   * Text with nothing TeX would read as markup (no backslash, dollar, brace, tilde or no-break space,
-   * quote, dash or hat) comes back from the encoder and the decoder as it went in, once prepared (spaces and
-   * Unicode normal form): always for biblatex, and for BibTeX unless the encoder chose math (Greek,
-   * symbols), which the decoder keeps as written by contract.
+   * Text with nothing TeX would read as markup (no backslash, dollar, brace, tilde or no-break
+   * space, quote, dash or hat) comes back from the encoder and the decoder as it went in, once
+   * prepared (spaces and Unicode normal form): always for biblatex, and for BibTeX unless the
+   * encoder chose math (Greek, symbols), which the decoder keeps as written by contract.
    */
   @FuzzTest
   void encodeThenDecode(byte[] bytes) {

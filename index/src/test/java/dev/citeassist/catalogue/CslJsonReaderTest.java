@@ -132,8 +132,7 @@ class CslJsonReaderTest {
   /** Found by CatalogueReadersFuzzTest#cslJson: an escaped lone surrogate reached the title. */
   @Test
   void aLoneSurrogateInATitleBecomesAReplacementCharacter() {
-    JsonReads read =
-        JsonReads.read(reader, "z.json", "[{\"id\":\"a\",\"title\":\"De\\ud800e\"}]");
+    JsonReads read = JsonReads.read(reader, "z.json", "[{\"id\":\"a\",\"title\":\"De\\ud800e\"}]");
 
     assertEquals("De\uFFFDe", read.papers().get(0).title());
   }

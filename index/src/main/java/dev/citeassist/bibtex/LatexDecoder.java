@@ -340,7 +340,13 @@ public final class LatexDecoder {
             }
           }
           case '`' -> {
-            if (i + 1 < to && s.charAt(i + 1) == '`') {
+            char before = i > from ? s.charAt(i - 1) : 0;
+            int last = out.length() - 1;
+            if ((before == '!' || before == '?') && last >= 0 && out.charAt(last) == before) {
+              // TeX's ligatures !` and ?` (how the BibTeX writer spells ¡ and ¿)
+              out.setCharAt(last, before == '!' ? '¡' : '¿');
+              i++;
+            } else if (i + 1 < to && s.charAt(i + 1) == '`') {
               out.append('“');
               i += 2;
             } else {
@@ -459,7 +465,12 @@ public final class LatexDecoder {
               return close + 2;
             }
           }
-          default -> out.append(n);
+          default -> {
+            // The character itself, whole when it is outside the BMP (two chars).
+            int cp = s.codePointAt(i + 1);
+            out.appendCodePoint(cp);
+            return i + 1 + Character.charCount(cp);
+          }
         }
         return i + 2;
       }
@@ -540,14 +551,13 @@ public final class LatexDecoder {
         out.append(SPACING_ACCENTS.getOrDefault(mark, ""));
         return next;
       }
-      char base = arg.charAt(0);
-      if (base == 'ı') {
-        base = 'i';
-      } else if (base == 'ȷ') {
-        base = 'j';
-      }
-      out.append(Normalizer.normalize(base + String.valueOf(mark), Normalizer.Form.NFC));
-      out.append(arg, 1, arg.length());
+      // The mark goes on the first code point: a letter outside the BMP is two chars, and a mark
+      // between them would leave both unpaired.
+      int first = arg.codePointAt(0);
+      int base = first == 'ı' ? 'i' : first == 'ȷ' ? 'j' : first;
+      String marked = new StringBuilder(3).appendCodePoint(base).append(mark).toString();
+      out.append(Normalizer.normalize(marked, Normalizer.Form.NFC));
+      out.append(arg, Character.charCount(first), arg.length());
       return next;
     }
 

@@ -185,8 +185,9 @@ final class LatexEncoder {
   /** What every text goes through before it is analysed: single spaces, composed characters. */
   static String prepare(String text) {
     String composed = Normalizer.normalize(LatexSyntax.normalizeSpace(text), Normalizer.Form.NFC);
-    // A combining mark with no letter before it would attach to a space or a delimiter.
-    return ORPHAN_MARK.matcher(composed).replaceAll("$1");
+    // A combining mark with no letter before it would attach to a space or a delimiter. Once it
+    // is gone, the spaces on either side of it are one (or none at an end).
+    return LatexSyntax.normalizeSpace(ORPHAN_MARK.matcher(composed).replaceAll("$1"));
   }
 
   private static final Pattern ORPHAN_MARK = Pattern.compile("(^|\\s)\\p{Mn}+");

@@ -9,6 +9,7 @@ import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       Record record = new Record();
       try {
         parse(lines.buffer, start, end - start, record);
-      } catch (MalformedRecord | JsonProcessingException e) {
+      } catch (MalformedRecord | JsonProcessingException | CharConversionException e) {
+        // CharConversionException: Jackson guessed UTF-16/32 from zero bytes in the line
         String why =
             e instanceof JsonProcessingException j ? JsonText.parserMessage(j) : e.getMessage();
         sink.problem(new ReadProblem(sourceName, lineNumber, "not an arXiv record: " + why));

@@ -11,6 +11,7 @@ import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -134,6 +135,10 @@ public final class CslJsonReader implements CatalogueReader {
               sourceName,
               Math.max(line, 0),
               "not valid JSON, reading stopped: " + JsonText.parserMessage(e)));
+    } catch (CharConversionException e) {
+      // Jackson guessed UTF-16/32 from zero bytes at the start, and the bytes are not that either.
+      sink.problem(
+          new ReadProblem(sourceName, 1, "not JSON text, reading stopped: " + e.getMessage()));
     }
   }
 

@@ -120,7 +120,7 @@ public final class DailyPapersReader implements CatalogueReader {
       Matcher date = DATE.matcher(text);
       if (authors.matches()) {
         if (metadataHasRecord(line)) {
-          authorCount = Integer.valueOf(authors.group(1));
+          authorCount = count(authors.group(1), line, "author count");
           hasMetadata = true;
         }
       } else if (text.equals(SEPARATOR)) {
@@ -133,7 +133,8 @@ public final class DailyPapersReader implements CatalogueReader {
           if (shown.isEmpty()) {
             sink.problem(new ReadProblem(source, line.number(), "no such date: " + text));
           }
-          Integer upvotes = date.group(4) == null ? null : Integer.valueOf(date.group(4));
+          Integer upvotes =
+              date.group(4) == null ? null : count(date.group(4), line, "upvote count");
           emit(shown.orElse(null), upvotes);
         }
       } else if (title != null && abstractText == null && !hasMetadata && looksLikeAbstract(text)) {
@@ -143,6 +144,18 @@ public final class DailyPapersReader implements CatalogueReader {
           emit(null, null);
         }
         startTitle(line, text);
+      }
+    }
+
+    /** A count as shown, or null and a problem when it is too large to be one. */
+    private Integer count(String digits, NumberedLines.Line line, String what) {
+      try {
+        return Integer.valueOf(digits);
+      } catch (NumberFormatException e) {
+        sink.problem(
+            new ReadProblem(
+                source, line.number(), "the " + what + " " + digits + " is too large; left empty"));
+        return null;
       }
     }
 

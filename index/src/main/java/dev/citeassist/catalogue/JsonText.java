@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /**
  * Text values of the JSON sources as a {@code Paper} holds them: every run of whitespace (the arXiv
  * snapshot wraps titles and abstracts with a newline and two spaces) becomes one space, the ends
- * are stripped, and a blank value is absent (null). Stateless.
+ * are stripped, a blank value is absent (null), and half a surrogate pair (which JSON escapes and
+ * Jackson's UTF-8 decoder let through) becomes U+FFFD. Stateless.
  */
 final class JsonText {
 
@@ -26,7 +27,7 @@ final class JsonText {
       i++;
     }
     if (i == n) {
-      return n == 0 ? null : raw;
+      return n == 0 ? null : wellFormed(raw);
     }
     char[] chars = raw.toCharArray();
     int length = i;
@@ -43,7 +44,7 @@ final class JsonText {
         chars[length++] = c;
       }
     }
-    return length == 0 ? null : new String(chars, 0, length);
+    return length == 0 ? null : wellFormed(new String(chars, 0, length));
   }
 
   /** {@link #collapse(String)} of {@code chars[offset, offset + length)}, which it leaves as is. */
@@ -63,14 +64,43 @@ final class JsonText {
         out[n++] = c;
       }
     }
-    return n == 0 ? null : new String(out, 0, n);
+    return n == 0 ? null : wellFormed(new String(out, 0, n));
   }
 
   /** Jackson's message without the location it appends (the problem names the line itself). */
   static String parserMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     int marker = message.indexOf(" (start marker at");
-    return marker < 0 ? message : message.substring(0, marker);
+    return wellFormed(marker < 0 ? message : message.substring(0, marker));
+  }
+
+  /**
+   * The text with each unpaired surrogate replaced by U+FFFD: Jackson quotes the character it
+   * choked on, which may be half of a pair (bytes it read as UTF-16 or UTF-32).
+   */
+  static String wellFormed(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+              : !Character.isLowSurrogate(c);
+      if (Character.isHighSurrogate(c) && paired) {
+        if (out != null) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      if (!paired && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(paired ? c : '\uFFFD');
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   private static boolean isSpace(char c) {

@@ -110,4 +110,23 @@ class LatexDecoderTest {
         LatexDecoder.decodeVerbatim(" {https://x.org/a\\_b\\%20c\\#d} "));
     assertEquals("10.1000/x--y", LatexDecoder.decodeVerbatim("10.1000/x--y"));
   }
+
+  /** Found by LatexDecoderFuzzTest: the mark went between the two chars of 𝔸 (U+1D538). */
+  @Test
+  void accentOnALetterOutsideTheBasicPlaneKeepsItWhole() {
+    assertEquals("𝔸\u0308x", LatexDecoder.decode("\\\"{𝔸x}"));
+    assertEquals("😀\u0327", LatexDecoder.decode("\\c😀"));
+  }
+
+  /** Found by LatexDecoderFuzzTest#decode: a control symbol outside the BMP lost its low half. */
+  @Test
+  void accentOnAControlSymbolOutsideTheBasicPlaneKeepsItWhole() {
+    assertEquals("\uD800\uDC00\u0303", LatexDecoder.decode("\\~\\\uD800\uDC00"));
+  }
+
+  /** Found by LatexDecoderFuzzTest#encodeThenDecode: the BibTeX writer spells ¡ and ¿ so. */
+  @Test
+  void readsTheInvertedMarkLigatures() {
+    assertEquals("¡Hola! ¿Qué?", LatexDecoder.decode("!`Hola! ?`Qu{\\'e}?"));
+  }
 }

@@ -93,4 +93,11 @@ class LatexEncoderTest {
   void collapsesWhitespaceAndDropsControlCharacters() {
     assertEquals("one two three", LatexEncoder.encode("  one\n\ntwo\t\u0007three \n", BIBLATEX));
   }
+
+  /** Found by LatexDecoderFuzzTest#encodeThenDecode: "50% \u0359 #1" kept two spaces. */
+  @Test
+  void anOrphanCombiningMarkLeavesSingleSpaces() {
+    assertEquals("50% #1", LatexEncoder.prepare("50% \u0359 #1"));
+    assertEquals("a", LatexEncoder.prepare("a \u0301"));
+  }
 }

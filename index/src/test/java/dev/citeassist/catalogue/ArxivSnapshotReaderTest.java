@@ -180,4 +180,21 @@ class ArxivSnapshotReaderTest {
       problems++;
     }
   }
+
+  /**
+   * Found by CatalogueReadersFuzzTest#arxivSnapshot: zero bytes made Jackson read a line as UTF-32
+   * and its CharConversionException ended the whole read.
+   */
+  @Test
+  void reportsALineThatLooksLikeUtf32AndReadsTheNextOne() {
+    byte[] bytes =
+        "{\"id\":\"1\",\"title\":\"Before\"}\n\0\0\0an\", x\n{\"id\":\"3\",\"title\":\"After\"}\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonReads read = JsonReads.read(reader, "s.jsonl", bytes);
+
+    assertEquals(List.of("Before", "After"), read.papers().stream().map(Paper::title).toList());
+    assertEquals(1, read.problems().size());
+    assertEquals(2, read.problems().get(0).line());
+  }
 }

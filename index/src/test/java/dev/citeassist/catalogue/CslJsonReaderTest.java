@@ -92,4 +92,48 @@ class CslJsonReaderTest {
 
     assertEquals(java.util.Arrays.asList("smith2020", "jones2021", null), keys);
   }
+
+  /**
+   * Found by CatalogueReadersFuzzTest#cslJson: zero bytes at the start made Jackson read the file
+   * as UTF-32, and its CharConversionException escaped the reader.
+   */
+  @Test
+  void reportsBytesThatAreNotJsonTextInsteadOfThrowing() {
+    byte[] bytes =
+        "[\0\0\0\0\0\0\0\0{\"id\":\"a\",\"title\":\"A\"}]"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonReads read = JsonReads.read(reader, "z.json", bytes);
+
+    assertEquals(List.of(), read.papers());
+    assertEquals(1, read.problems().size());
+    assertEquals(1, read.problems().get(0).line());
+  }
+
+  /**
+   * Found by CatalogueReadersFuzzTest#cslJson: read as UTF-32, the bytes gave half a surrogate
+   * pair, which Jackson quoted in its message, and the problem could not be written as UTF-8.
+   */
+  @Test
+  void aProblemNeverQuotesHalfASurrogatePair() {
+    byte[] bytes = {0, 0, 0, 10, 0, 0, (byte) 0xde, 0, 10};
+
+    JsonReads read = JsonReads.read(reader, "z.json", bytes);
+
+    assertEquals(1, read.problems().size());
+    String message = read.problems().get(0).message();
+    assertEquals(
+        message,
+        new String(
+            message.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Found by CatalogueReadersFuzzTest#cslJson: an escaped lone surrogate reached the title. */
+  @Test
+  void aLoneSurrogateInATitleBecomesAReplacementCharacter() {
+    JsonReads read = JsonReads.read(reader, "z.json", "[{\"id\":\"a\",\"title\":\"De\\ud800e\"}]");
+
+    assertEquals("De\uFFFDe", read.papers().get(0).title());
+  }
 }

@@ -172,4 +172,21 @@ class DailyPapersReaderTest {
         .read("test.txt", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
     return sink;
   }
+
+  /** Found by CatalogueReadersFuzzTest#dailyPapers: the count ended the read with an exception. */
+  @Test
+  void keepsAPaperWhoseUpvoteCountIsTooLargeAndReportsIt() throws IOException {
+    CollectingSink sink =
+        read(
+            "Light Bridges\n\nBridges are light. Really.\n\n  • 2 authors\n·\nFeb 3 99999999999\n");
+
+    assertEquals(1, sink.papers.size());
+    assertEquals("Light Bridges", sink.papers.get(0).title());
+    assertEquals(null, sink.papers.get(0).upvotes());
+    assertEquals(
+        List.of(
+            new ReadProblem(
+                "test.txt", 7, "the upvote count 99999999999 is too large; left empty")),
+        sink.problems);
+  }
 }

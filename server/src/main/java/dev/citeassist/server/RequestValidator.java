@@ -58,11 +58,30 @@ final class RequestValidator extends ReflectiveMessageValidator {
   @Override
   public void consume(Message message) {
     switch (message) {
-      case RequestMessage r -> check(message, r.getMethod(), r.getParams());
+      case RequestMessage r -> {
+        notificationAsRequest(r);
+        check(message, r.getMethod(), r.getParams());
+      }
       case NotificationMessage n -> check(message, n.getMethod(), n.getParams());
       default -> {}
     }
     next.consume(message);
+  }
+
+  /**
+   * A notification method sent with an id (so, as a request) would be run and then never answered:
+   * LSP4J expects a future and fails on the nothing a notification returns, and the client waits
+   * for good. It is answered with an "invalid request" error instead, and not run.
+   */
+  private void notificationAsRequest(RequestMessage r) {
+    JsonRpcMethod rpc = json.getJsonRpcMethod(r.getMethod());
+    if (rpc != null && rpc.isNotification()) {
+      throw new MessageIssueException(
+          r,
+          new MessageIssue(
+              r.getMethod() + " is a notification: it takes no id",
+              ResponseErrorCode.InvalidRequest.getValue()));
+    }
   }
 
   private void check(Message message, String method, Object params) {

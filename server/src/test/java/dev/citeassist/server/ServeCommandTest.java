@@ -119,4 +119,59 @@ class ServeCommandTest {
       assertEquals(0, exit.get(60, TimeUnit.SECONDS));
     }
   }
+
+  /**
+   * Found by JsonRpcFuzzTest#messages (a hover without params): stack traces went to the client.
+   */
+  @Test
+  void aFailedRequestGetsAnInternalErrorWithoutItsStackTrace() {
+    var error =
+        new ErrorReplies()
+            .apply(
+                new java.util.concurrent.CompletionException(new NullPointerException("params")));
+
+    assertEquals(
+        org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InternalError.getValue(),
+        error.getCode());
+    assertEquals(ErrorReplies.INTERNAL, error.getMessage());
+    assertEquals(null, error.getData());
+    var own =
+        new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+            "no position",
+            null);
+    assertEquals(
+        own,
+        new ErrorReplies()
+            .apply(
+                new java.util.concurrent.CompletionException(
+                    new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(own))));
+  }
+
+  /** Found by JsonRpcFuzzTest#messages: didOpen with an id was run and never answered. */
+  @Test
+  void aNotificationSentAsARequestIsRefusedNotLeftUnanswered() {
+    var request = new org.eclipse.lsp4j.jsonrpc.messages.RequestMessage();
+    request.setId(7);
+    request.setMethod("textDocument/didOpen");
+    java.util.List<Object> passed = new java.util.ArrayList<>();
+    var consumer =
+        new RequestValidator(
+            passed::add,
+            new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(
+                org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(
+                    CiteAssistLanguageServer.class)));
+
+    var issue =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.eclipse.lsp4j.jsonrpc.MessageIssueException.class, () -> consumer.consume(request));
+
+    assertEquals(
+        org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidRequest.getValue(),
+        issue.getIssues().get(0).getIssueCode());
+    assertEquals(List.of(), passed);
+    request.setMethod("shutdown");
+    consumer.consume(request);
+    assertEquals(List.of(request), passed);
+  }
 }

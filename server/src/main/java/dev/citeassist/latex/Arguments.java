@@ -40,6 +40,23 @@ final class Arguments {
     return args;
   }
 
+  /**
+   * The offset of the opening brace of the first argument after {@code from} (optional arguments
+   * and blanks skipped), or -1 when no brace group follows.
+   */
+  static int open(String text, int from) {
+    int i = skipBlanks(text, skipOptional(text, from));
+    return i < text.length() && text.charAt(i) == '{' ? i : -1;
+  }
+
+  /**
+   * The comment that starts at {@code percent} ends where this returns: after its line break and
+   * the next line's blanks.
+   */
+  static int skipComment(String text, int percent) {
+    return afterComment(text, percent);
+  }
+
   /** The offset after the brace group that starts at or after {@code from}; -1 when none closes. */
   static int end(String text, int from) {
     int i = skipBlanks(text, from);

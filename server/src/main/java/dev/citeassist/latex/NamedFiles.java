@@ -25,28 +25,59 @@ public final class NamedFiles {
       if (exclusions.contains(m.start() + 1)) {
         continue;
       }
+      boolean bib;
       switch (m.group(1)) {
-        case "documentclass" -> {}
-        case "bibliography" -> {
-          int from = m.start(2);
-          for (String part : m.group(2).split(",", -1)) {
-            add(names, part, true, from);
-            from += part.length() + 1;
-          }
+        case "bibliography", "addbibresource", "addglobalbib" -> bib = true;
+        case "input", "include", "subfile" -> bib = false;
+        // the import package's names are resolved against folders the walk of the project knows
+        default -> {
+          continue;
         }
-        case "addbibresource", "addglobalbib" -> add(names, m.group(2), true, m.start(2));
-        default -> add(names, m.group(2), false, m.start(2));
       }
+      int open = Arguments.open(text, m.end());
+      int close = open < 0 ? -1 : Arguments.end(text, open);
+      if (close < 0) {
+        continue;
+      }
+      names(text, open + 1, close - 1, bib, m.group(1).equals("bibliography"), names);
     }
     return names;
   }
 
-  private static void add(List<NamedFile> names, String part, boolean bib, int from) {
-    String name = part.strip();
-    if (name.isEmpty()) {
-      return;
+  /**
+   * The names in {@code text[from, to)}, the inside of an argument: split at commas when {@code
+   * list}, each stripped of blanks and comments (as TeX reads {@code \bibliography{a,% note⏎ b}}).
+   */
+  private static void names(
+      String text, int from, int to, boolean bib, boolean list, List<NamedFile> names) {
+    StringBuilder name = new StringBuilder();
+    int start = -1;
+    int end = -1;
+    int i = from;
+    while (i <= to) {
+      char c = i < to ? text.charAt(i) : ',';
+      if (i < to && c == '%') {
+        i = Arguments.skipComment(text, i);
+        continue;
+      }
+      if (i == to || (list && c == ',')) {
+        String n = name.toString().strip();
+        if (!n.isEmpty()) {
+          names.add(new NamedFile(n, bib, start, end));
+        }
+        name.setLength(0);
+        start = -1;
+        if (i == to) {
+          return;
+        }
+      } else {
+        name.append(c);
+        if (!Character.isWhitespace(c)) {
+          start = start < 0 ? i : start;
+          end = i + 1;
+        }
+      }
+      i++;
     }
-    int start = from + part.indexOf(name);
-    names.add(new NamedFile(name, bib, start, start + name.length()));
   }
 }

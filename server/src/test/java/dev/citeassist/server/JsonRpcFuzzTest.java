@@ -168,7 +168,8 @@ class JsonRpcFuzzTest {
     if (frames >= 0) {
       assertTrue(
           logged.stream().noneMatch(r -> r.getMessage().startsWith("closing the connection")),
-          "well-formed frames close nothing: " + logged);
+          "well-formed frames close nothing: "
+              + logged.stream().map(LogRecord::getMessage).toList());
       // Each frame: a message, an error reply, or (a notification that cannot be read) a warning.
       assertTrue(
           messages.size() + replies.size() <= frames

@@ -39,6 +39,9 @@ final class StrictFrames {
           return -1;
         }
         String name = line.substring(0, colon);
+        if (line.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+          return -1; // HTTP allows no control character but a tab in a header
+        }
         String value = line.substring(colon + 1).strip();
         if (name.equals("Content-Length")) {
           if (length >= 0 || !value.matches("[0-9]{1,7}")) {

@@ -304,33 +304,58 @@ public record CursorProse(String sentence, String before, String after, List<Str
     return to;
   }
 
-  /** The titles of the sections enclosing {@code offset}, outermost first. */
+  /** The sectioning commands, outermost first: a command's index is its level. */
+  private static final List<String> LEVELS =
+      List.of("part", "chapter", "section", "subsection", "subsubsection");
+
+  /**
+   * The titles of the sections enclosing {@code offset}, outermost first: for each level the last
+   * heading before the cursor, unless a heading of an outer level comes after it. Found by
+   * searching backwards for each command's name, not by running a pattern over the whole text
+   * before the cursor (completion asks on every keystroke, in documents of thousands of lines).
+   */
   static List<String> sections(String text, int offset) {
-    String[] levels = new String[5];
-    Matcher m = SECTION.matcher(text);
-    m.region(0, Math.min(offset, text.length()));
-    while (m.find()) {
-      int level =
-          switch (m.group(1)) {
-            case "part" -> 0;
-            case "chapter" -> 1;
-            case "section" -> 2;
-            case "subsection" -> 3;
-            default -> 4;
-          };
-      int end = matching(text, m.end() - 1, Math.min(text.length(), m.end() + 500));
-      String title = clean(text, m.end(), Math.max(m.end(), end - 1), Integer.MAX_VALUE);
-      levels[level] = tidy(title);
-      for (int deeper = level + 1; deeper < levels.length; deeper++) {
-        levels[deeper] = null;
-      }
+    int upTo = Math.min(offset, text.length());
+    int[] at = new int[LEVELS.size()];
+    Matcher[] heading = new Matcher[LEVELS.size()];
+    for (int level = 0; level < at.length; level++) {
+      heading[level] = SECTION.matcher(text);
+      at[level] = lastHeading(text, upTo, LEVELS.get(level), heading[level]);
     }
     List<String> out = new ArrayList<>();
-    for (String s : levels) {
-      if (s != null && !s.isEmpty()) {
-        out.add(s);
+    int outer = -1;
+    for (int level = 0; level < at.length; level++) {
+      if (at[level] > outer) {
+        Matcher m = heading[level];
+        int end = matching(text, m.end() - 1, Math.min(text.length(), m.end() + 500));
+        String title = tidy(clean(text, m.end(), Math.max(m.end(), end - 1), Integer.MAX_VALUE));
+        if (!title.isEmpty()) {
+          out.add(title);
+        }
+        outer = at[level];
       }
     }
     return out;
+  }
+
+  /**
+   * Where the last {@code \name} heading starts before {@code upTo}, or -1; {@code m} is left
+   * matched on it.
+   */
+  private static int lastHeading(String text, int upTo, String name, Matcher m) {
+    String command = "\\" + name;
+    int from = upTo - command.length();
+    while (from >= 0) {
+      int i = text.lastIndexOf(command, from);
+      if (i < 0) {
+        return -1;
+      }
+      m.region(i, upTo);
+      if (m.lookingAt() && m.group(1).equals(name)) {
+        return i;
+      }
+      from = i - 1;
+    }
+    return -1;
   }
 }

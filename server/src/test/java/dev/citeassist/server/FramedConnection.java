@@ -7,11 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,31 +25,14 @@ final class FramedConnection implements AutoCloseable {
 
   private final OutputStream toServer;
   private final BlockingQueue<JsonObject> fromServer = new LinkedBlockingQueue<>();
-  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+  private final CompletableFuture<Integer> exit;
   private volatile String violation;
 
   FramedConnection() throws IOException {
-    Pipe in = Pipe.open();
-    Pipe out = Pipe.open();
-    InputStream serverIn = Channels.newInputStream(in.source());
-    OutputStream serverOut = Channels.newOutputStream(out.sink());
-    this.toServer = Channels.newOutputStream(in.sink());
-    InputStream clientIn = Channels.newInputStream(out.source());
-    PrintStream err = System.err;
-    Thread server =
-        new Thread(
-            () -> {
-              int code = ServeCommand.run(List.of(), serverIn, serverOut, err);
-              try {
-                serverOut.close();
-              } catch (IOException e) {
-                // already closed
-              }
-              exit.complete(code);
-            },
-            "fuzz-server");
-    server.setDaemon(true);
-    server.start();
+    LspHarness.Connection server = LspHarness.inProcess();
+    this.toServer = server.toServer();
+    this.exit = server.exit();
+    InputStream clientIn = server.fromServer();
     Thread reader = new Thread(() -> readFrames(clientIn), "fuzz-client-reader");
     reader.setDaemon(true);
     reader.start();

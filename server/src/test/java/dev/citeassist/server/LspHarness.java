@@ -98,7 +98,8 @@ final class LspHarness implements AutoCloseable {
       java.io.OutputStream toServer,
       CompletableFuture<Integer> exit) {}
 
-  private static Connection inProcess() throws IOException {
+  /** {@link ServeCommand} in this JVM over pipes, as the in-process tests and the fuzzer run it. */
+  static Connection inProcess() throws IOException {
     // NIO pipes: java.io's piped streams break when the thread that last wrote ends.
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();

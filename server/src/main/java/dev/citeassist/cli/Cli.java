@@ -281,7 +281,7 @@ public final class Cli {
         scanner
             .scan(text, offset)
             .orElse(new CitationContext("cite", "", offset, offset, List.of()));
-    try (ProjectBibliography bibliography = new ProjectBibliography();
+    try (ProjectBibliography bibliography = new ProjectBibliography(() -> cacheDir);
         Catalogue catalogue = openCatalogue()) {
       for (Path bib : project.bibFiles()) {
         String bibText = documents.text(bib);

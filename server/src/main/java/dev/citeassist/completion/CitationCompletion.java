@@ -134,7 +134,8 @@ public final class CitationCompletion {
     List<String> waiting = new ArrayList<>();
     for (Path bib : bibs) {
       if (bibliography.loading(List.of(bib))) {
-        waiting.add("reading " + bib.getFileName());
+        int percent = bibliography.progress(bib);
+        waiting.add("reading " + bib.getFileName() + (percent > 0 ? ", " + percent + "%" : ""));
       }
     }
     boolean incomplete = !waiting.isEmpty();

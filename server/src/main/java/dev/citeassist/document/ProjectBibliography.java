@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,48 +33,130 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The entries of the project's {@code .bib} files (the open buffer's text when there is one), in an
- * in-memory {@link PaperIndex} for ranked search and in maps for lookups by key.
+ * The entries of the project's {@code .bib} files (the open buffer's text when there is one), each
+ * file in a Lucene index of its own for ranked search and in maps for lookups by key.
  *
  * <p>Updates run on one background thread, never on a request: the latest text of a file wins,
  * intermediate versions are skipped. A file is cut into chunks at entry boundaries chosen by the
  * entries' content, each chunk indexed as its own source, so an edit re-reads and re-indexes only
  * the chunk it touches. Files using {@code @string} or {@code crossref} are read in one piece,
- * since their entries depend on each other. Lookups read an immutable snapshot per file;
- * thread-safe.
+ * since their entries depend on each other. A file's first reading parses its chunks on two threads
+ * and makes what is read searchable every {@link #PUBLISH_NANOS}, with its progress (see {@link
+ * #progress}); with a cache folder, the finished index is stored there by content ({@link
+ * BibCache}) and the next first reading of the same text opens it instead. Lookups read an
+ * immutable snapshot per file; thread-safe.
  */
 public final class ProjectBibliography implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(ProjectBibliography.class.getName());
+
+  /** During a first reading, what is read becomes searchable at least this often. */
+  static final long PUBLISH_NANOS = 300_000_000;
 
   /** A chunk's papers, with their same-paper lookup keys computed once per chunk. */
   private record Chunk(
       String source, int startLine, List<Paper> papers, List<List<String>> lookups) {}
 
   /**
-   * One file's state: its chunks in order, its entries by key (the first of a key wins) and by
-   * same-paper lookup key (DOI, arXiv id, normalised title).
+   * One file's state: its index (null for a file that could not be read), its chunks in order, its
+   * entries by key (the first of a key wins) and by same-paper lookup key (DOI, arXiv id,
+   * normalised title), how much of its first reading is done (100: all), and the folder of its
+   * index on disk (null: in memory).
    */
   private record FileState(
-      List<Chunk> chunks, Map<String, BibEntry> byKey, Map<String, List<BibEntry>> byLookup) {}
+      PaperIndex index,
+      List<Chunk> chunks,
+      Map<String, BibEntry> byKey,
+      Map<String, List<BibEntry>> byLookup,
+      int percent,
+      Path work,
+      java.util.concurrent.atomic.AtomicReference<Set<String>> lowerCaseKeys) {
 
-  // Created on the worker thread at the first update, so that starting the server loads no
-  // Lucene class before `initialize` is answered.
-  private volatile PaperIndex index;
+    FileState(
+        PaperIndex index,
+        List<Chunk> chunks,
+        Map<String, BibEntry> byKey,
+        Map<String, List<BibEntry>> byLookup,
+        int percent,
+        Path work) {
+      this(
+          index,
+          chunks,
+          byKey,
+          byLookup,
+          percent,
+          work,
+          new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    static FileState empty() {
+      return new FileState(null, List.of(), Map.of(), Map.of(), 100, null);
+    }
+
+    /** Its keys in lower case, computed at the first question (a complete state's only). */
+    Set<String> lowerCase() {
+      Set<String> keys = lowerCaseKeys.get();
+      if (keys == null) {
+        keys = new java.util.HashSet<>(byKey.size() * 2);
+        for (String k : byKey.keySet()) {
+          keys.add(k.toLowerCase(Locale.ROOT));
+        }
+        if (percent < 100) {
+          return keys;
+        }
+        lowerCaseKeys.set(keys);
+      }
+      return keys;
+    }
+  }
+
+  private final BibCache cache;
   private final ExecutorService worker;
+  // Parses the chunks of a first reading: two cores at most, the requests keep the rest.
+  private final ExecutorService readers;
   private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
   // Every file ever scheduled: a file is read from disk once, not on each request while it loads.
   private final Set<Path> requested = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
+  /** Indexes held in memory, nothing cached (tests, the command line). */
   public ProjectBibliography() {
-    this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "citeassist-bib");
-              t.setDaemon(true);
-              return t;
-            });
+    this(null);
+  }
+
+  /**
+   * @param cacheDir the cache folder where each file's index is kept by content (asked at each
+   *     first reading); null: indexes in memory, nothing cached
+   */
+  public ProjectBibliography(java.util.function.Supplier<Path> cacheDir) {
+    this.cache = cacheDir == null ? null : new BibCache(cacheDir);
+    this.worker = daemonPool(1, "citeassist-bib");
+    this.readers =
+        daemonPool(Math.min(2, Runtime.getRuntime().availableProcessors()), "citeassist-bib-read");
+  }
+
+  private static ExecutorService daemonPool(int threads, String name) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, threads == 1 ? name : name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          // below the request threads: a completion is never slowed by a file being read
+          t.setPriority(Thread.NORM_PRIORITY - 1);
+          return t;
+        });
+  }
+
+  /** How many first readings were served by the cache (for tests and the log). */
+  public int cacheHits() {
+    return cache == null ? 0 : cache.hits();
+  }
+
+  /** How many indexes this instance stored in the cache. */
+  public int cacheStores() {
+    return cache == null ? 0 : cache.stores();
   }
 
   /**
@@ -95,14 +178,24 @@ public final class ProjectBibliography implements Closeable {
     }
   }
 
-  /** True while any of these files waits for its first indexing. */
+  /** True while any of these files waits for its first indexing, or is in the middle of it. */
   public boolean loading(Collection<Path> bibFiles) {
     for (Path f : bibFiles) {
-      if (!files.containsKey(f)) {
+      FileState s = files.get(f);
+      if (s == null || s.percent() < 100) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * How much of the first reading of {@code file} is searchable, in percent of its text: 0 before
+   * it starts, 100 once done.
+   */
+  public int progress(Path file) {
+    FileState s = files.get(file);
+    return s == null ? 0 : s.percent();
   }
 
   /**
@@ -155,60 +248,302 @@ public final class ProjectBibliography implements Closeable {
 
   private void process(Path file) {
     String text = pending.remove(file);
-    if (text == null) {
+    if (text == null || closed) {
       return;
     }
     // 100k entries take seconds; minutes mean something is stuck, and the watchdog says so.
     try (Watchdog.Task watched =
         Watchdog.global().watch("indexing " + file.getFileName(), Duration.ofMinutes(2))) {
-      index(file, text);
+      FileState old = files.get(file);
+      if (old == null || old.index() == null) {
+        firstReading(file, text, old);
+      } else {
+        index(file, text, old);
+      }
     }
   }
 
-  private void index(Path file, String text) {
-    long t0 = System.nanoTime();
-    try {
-      if (index == null) {
-        index = PaperIndex.inMemory();
-      }
-      FileState old = files.get(file);
-      Map<String, Chunk> oldChunks = new HashMap<>();
-      if (old != null) {
-        for (Chunk c : old.chunks()) {
-          oldChunks.put(c.source(), c);
-        }
-      }
-      List<Chunk> chunks = new ArrayList<>();
-      List<Paper> added = new ArrayList<>();
-      Map<String, List<Paper>> replaced = new LinkedHashMap<>();
-      Map<String, Integer> seen = new HashMap<>();
-      Split split = split(text);
-      String macros = split.macros();
+  /** A file's chunks as named for indexing: the names cover the macros each is read with. */
+  private record Named(Split split, List<String> sources) {
+
+    static Named of(String text) {
+      Split split = ProjectBibliography.split(text);
       // A chunk's name covers the macros it was read with: a changed @string re-reads them all.
-      String macroHash = Integer.toHexString(macros.hashCode());
-      List<String> sources = new ArrayList<>();
-      List<Integer> toRead = new ArrayList<>();
+      String macroHash = Integer.toHexString(split.macros().hashCode());
+      Map<String, Integer> seen = new HashMap<>();
+      List<String> sources = new ArrayList<>(split.chunks().size());
       for (ChunkText ct : split.chunks()) {
         String base =
-            file
-                + "#"
-                + macroHash
-                + "-"
-                + Integer.toHexString(ct.hash())
-                + "-"
-                + (ct.end() - ct.start());
-        String source = base + "-" + seen.merge(base, 1, Integer::sum);
-        sources.add(source);
-        if (!oldChunks.containsKey(source)) {
-          toRead.add(sources.size() - 1);
+            "#" + macroHash + "-" + Integer.toHexString(ct.hash()) + "-" + (ct.end() - ct.start());
+        sources.add(base + "-" + seen.merge(base, 1, Integer::sum));
+      }
+      return new Named(split, sources);
+    }
+  }
+
+  /**
+   * The first reading of a file: from the cache when it holds this text's index, else parsed on the
+   * reader threads and indexed chunk by chunk, published as it goes, then stored in the cache.
+   */
+  private void firstReading(Path file, String text, FileState failed) {
+    long t0 = System.nanoTime();
+    Path work = null;
+    PaperIndex index = null;
+    try {
+      Named named = Named.of(text);
+      long tSplit = System.nanoTime();
+      String key = cache == null ? null : BibCache.key(text);
+      long tKey = System.nanoTime();
+      if (cache != null) {
+        work = cache.newWork();
+        Optional<Path> stored = cache.find(key);
+        long tFind = System.nanoTime();
+        if (stored.isPresent()) {
+          FileState state = fromCache(file, named, key, stored.get(), work);
+          if (state != null) {
+            files.put(file, state);
+            cache.hit();
+            LOG.info(
+                () ->
+                    String.format(
+                        "opened %s from the cache: %d entries in %d ms"
+                            + " (split %d, key %d, verify %d, open %d)",
+                        file.getFileName(),
+                        state.byKey().size(),
+                        (System.nanoTime() - t0) / 1_000_000,
+                        (tSplit - t0) / 1_000_000,
+                        (tKey - tSplit) / 1_000_000,
+                        (tFind - tKey) / 1_000_000,
+                        (System.nanoTime() - tFind) / 1_000_000));
+            return;
+          }
+          BibCache.deleteTree(work);
+          work = cache.newWork();
         }
       }
-      // Reading is the slow part of a first load: the chunks are read on every core.
-      Map<Integer, List<Paper>> read =
-          (toRead.size() > 8 ? toRead.parallelStream() : toRead.stream())
-              .collect(
-                  java.util.stream.Collectors.toConcurrentMap(
-                      i -> i, i -> read(sources.get(i), macros, split.chunks().get(i).text())));
+      index = work == null ? PaperIndex.inMemory() : PaperIndex.openEditable(work);
+      PaperIndex target = index;
+      List<ChunkText> cts = named.split().chunks();
+      String macros = named.split().macros();
+      // Each chunk is parsed and indexed on a reader thread (the writer takes documents from
+      // several threads at once); this thread publishes them in file order.
+      List<CompletableFuture<Chunk>> reads = new ArrayList<>(cts.size());
+      for (int i = 0; i < cts.size(); i++) {
+        String source = named.sources().get(i);
+        ChunkText ct = cts.get(i);
+        reads.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  Chunk c = chunk(source, ct.startLine(), read(source, macros, ct.text()));
+                  try {
+                    target.addAll(c.papers());
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                  return c;
+                },
+                readers));
+      }
+      Maps maps = new Maps(file, true);
+      List<Chunk> chunks = new ArrayList<>(cts.size());
+      long published = System.nanoTime() - PUBLISH_NANOS;
+      long doneChars = 0;
+      try {
+        for (int i = 0; i < cts.size(); i++) {
+          if (closed) {
+            throw new java.util.concurrent.CancellationException("closed");
+          }
+          ChunkText ct = cts.get(i);
+          Chunk chunk = reads.get(i).join();
+          chunks.add(chunk);
+          maps.add(chunk);
+          doneChars += ct.end() - ct.start();
+          // the first chunk at once (the first screen of a list), then at a steady pace
+          if (i + 1 < cts.size() && (i == 0 || System.nanoTime() - published >= PUBLISH_NANOS)) {
+            index.refresh();
+            int percent = (int) Math.min(99, doneChars * 100 / Math.max(1, text.length()));
+            files.put(file, maps.state(index, List.copyOf(chunks), percent, work));
+            published = System.nanoTime();
+          }
+        }
+      } finally {
+        reads.forEach(r -> r.cancel(false));
+      }
+      index.refresh();
+      FileState done = new Maps(file, false).addAll(chunks).state(index, chunks, 100, work);
+      files.put(file, done);
+      LOG.info(
+          () ->
+              String.format(
+                  "indexed %s: %d entries in %d ms",
+                  file.getFileName(), done.byKey().size(), (System.nanoTime() - t0) / 1_000_000));
+      if (cache != null) {
+        store(index, key, countPapers(chunks));
+      }
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One file that cannot be indexed (even one too deep or too large for the heap) keeps no
+      // state but an empty one, and the other files theirs; the worker thread goes on.
+      if (!closed) {
+        LOG.log(Level.WARNING, "could not index " + file, e);
+      }
+      FileState current = files.get(file);
+      if (current == null || current.index() != index) {
+        closeQuietly(index, work);
+      }
+      files.put(
+          file, current != null && current.index() == index ? done(current) : FileState.empty());
+    }
+  }
+
+  /** A state that was being published when its reading failed, marked done (no more is coming). */
+  private static FileState done(FileState s) {
+    return new FileState(s.index(), s.chunks(), s.byKey(), s.byLookup(), 100, s.work());
+  }
+
+  private static int countPapers(List<Chunk> chunks) {
+    int n = 0;
+    for (Chunk c : chunks) {
+      n += c.papers().size();
+    }
+    return n;
+  }
+
+  /** Stores the index of a text in the cache; a failure costs only the next opening's time. */
+  private void store(PaperIndex index, String key, int papers) {
+    try {
+      index.snapshot(
+          cache.path(key), Map.of(BibCache.KEY, key, BibCache.PAPERS, Integer.toString(papers)));
+      cache.stored();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "could not store the index of a .bib in the cache", e);
+    }
+  }
+
+  /**
+   * The state of a file whose text's index is in the cache, or null when that entry does not hold
+   * exactly the chunks of this text (it is then deleted).
+   */
+  private FileState fromCache(Path file, Named named, String key, Path stored, Path work) {
+    PaperIndex index = null;
+    try {
+      index = PaperIndex.openFrom(stored, work);
+      Map<String, String> data = index.commitData();
+      List<Paper> papers = index.papers();
+      if (!key.equals(data.get(BibCache.KEY))
+          || !Integer.toString(papers.size()).equals(data.get(BibCache.PAPERS))) {
+        throw new IOException("its commit does not describe this text");
+      }
+      Map<String, List<Paper>> bySource = new HashMap<>();
+      for (Paper p : papers) {
+        String source = p.origin() == null ? "" : p.origin().source();
+        bySource.computeIfAbsent(source, x -> new ArrayList<>()).add(p);
+      }
+      List<Chunk> chunks = new ArrayList<>(named.sources().size());
+      int used = 0;
+      for (int i = 0; i < named.sources().size(); i++) {
+        List<Paper> in = bySource.getOrDefault(named.sources().get(i), List.of());
+        // in file order within the chunk (a batch may be stored out of order)
+        in.sort(Comparator.comparingInt(p -> p.origin().line()));
+        used += in.size();
+        chunks.add(chunk(named.sources().get(i), named.split().chunks().get(i).startLine(), in));
+      }
+      if (used != papers.size()) {
+        throw new IOException("it holds papers of chunks this text does not have");
+      }
+      return new Maps(file, false).addAll(chunks).state(index, chunks, 100, work);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(index, null);
+      cache.discard(key, e.getMessage());
+      return null;
+    }
+  }
+
+  private static Chunk chunk(String source, int startLine, List<Paper> papers) {
+    List<List<String>> lookups = new ArrayList<>(papers.size());
+    for (Paper p : papers) {
+      lookups.add(lookupKeys(p));
+    }
+    return new Chunk(source, startLine, papers, lookups);
+  }
+
+  /** The lookups of a file's state, built chunk by chunk in file order. */
+  private static final class Maps {
+    private final Path file;
+    private final Map<String, BibEntry> byKey;
+    private final Map<String, List<BibEntry>> byLookup;
+    private final boolean concurrent;
+
+    /**
+     * @param concurrent maps that searches may read while more chunks are added (a first reading
+     *     publishes them as it goes)
+     */
+    Maps(Path file, boolean concurrent) {
+      this.file = file;
+      this.concurrent = concurrent;
+      this.byKey = concurrent ? new ConcurrentHashMap<>() : new HashMap<>();
+      this.byLookup = concurrent ? new ConcurrentHashMap<>() : new HashMap<>();
+    }
+
+    Maps addAll(List<Chunk> chunks) {
+      chunks.forEach(this::add);
+      return this;
+    }
+
+    void add(Chunk c) {
+      for (int i = 0; i < c.papers().size(); i++) {
+        Paper p = c.papers().get(i);
+        int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
+        BibEntry e = new BibEntry(p, file, line);
+        byKey.putIfAbsent(p.key(), e);
+        for (String k : c.lookups().get(i)) {
+          byLookup
+              .computeIfAbsent(
+                  k,
+                  x ->
+                      concurrent
+                          ? new java.util.concurrent.CopyOnWriteArrayList<>()
+                          : new ArrayList<>(1))
+              .add(e);
+        }
+      }
+    }
+
+    FileState state(PaperIndex index, List<Chunk> chunks, int percent, Path work) {
+      return new FileState(index, chunks, byKey, byLookup, percent, work);
+    }
+  }
+
+  /** Re-indexes the chunks of a file's new text that its last text did not have. */
+  private void index(Path file, String text, FileState old) {
+    long t0 = System.nanoTime();
+    PaperIndex index = old.index();
+    try {
+      Map<String, Chunk> oldChunks = new HashMap<>();
+      for (Chunk c : old.chunks()) {
+        oldChunks.put(c.source(), c);
+      }
+      Named named = Named.of(text);
+      Split split = named.split();
+      List<String> sources = named.sources();
+      String macros = split.macros();
+      List<Integer> toRead = new ArrayList<>();
+      for (int i = 0; i < sources.size(); i++) {
+        if (!oldChunks.containsKey(sources.get(i))) {
+          toRead.add(i);
+        }
+      }
+      Map<Integer, CompletableFuture<List<Paper>>> read = new HashMap<>();
+      for (int i : toRead) {
+        String source = sources.get(i);
+        ChunkText ct = split.chunks().get(i);
+        read.put(
+            i,
+            toRead.size() > 8
+                ? CompletableFuture.supplyAsync(() -> read(source, macros, ct.text()), readers)
+                : CompletableFuture.completedFuture(read(source, macros, ct.text())));
+      }
+      List<Chunk> chunks = new ArrayList<>(split.chunks().size());
+      Map<String, List<Paper>> replaced = new LinkedHashMap<>();
       for (int i = 0; i < split.chunks().size(); i++) {
         ChunkText ct = split.chunks().get(i);
         String source = sources.get(i);
@@ -216,21 +551,10 @@ public final class ProjectBibliography implements Closeable {
         if (existing != null) {
           chunks.add(new Chunk(source, ct.startLine(), existing.papers(), existing.lookups()));
         } else {
-          List<Paper> papers = read.get(i);
-          List<List<String>> lookups = new ArrayList<>(papers.size());
-          for (Paper p : papers) {
-            lookups.add(lookupKeys(p));
-          }
-          chunks.add(new Chunk(source, ct.startLine(), papers, lookups));
-          if (old == null) {
-            added.addAll(papers);
-          } else {
-            replaced.put(source, papers);
-          }
+          Chunk c = chunk(source, ct.startLine(), read.get(i).join());
+          chunks.add(c);
+          replaced.put(source, c.papers());
         }
-      }
-      if (!added.isEmpty()) {
-        index.addAll(added);
       }
       for (String gone : oldChunks.keySet()) {
         index.replaceSource(gone, List.of());
@@ -239,37 +563,34 @@ public final class ProjectBibliography implements Closeable {
         index.replaceSource(e.getKey(), e.getValue());
       }
       index.refresh();
-      Map<String, BibEntry> byKey = new LinkedHashMap<>();
-      Map<String, List<BibEntry>> byLookup = new HashMap<>();
-      for (Chunk c : chunks) {
-        for (int i = 0; i < c.papers().size(); i++) {
-          Paper p = c.papers().get(i);
-          int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
-          BibEntry e = new BibEntry(p, file, line);
-          byKey.putIfAbsent(p.key(), e);
-          for (String k : c.lookups().get(i)) {
-            byLookup.computeIfAbsent(k, x -> new ArrayList<>(1)).add(e);
-          }
-        }
-      }
-      files.put(file, new FileState(chunks, byKey, byLookup));
+      FileState state = new Maps(file, false).addAll(chunks).state(index, chunks, 100, old.work());
+      files.put(file, state);
       int readCount = toRead.size();
       LOG.log(
-          old == null ? Level.INFO : Level.FINE,
+          Level.FINE,
           () ->
               String.format(
                   "indexed %s: %d entries in %d ms (%d of %d chunks read)",
                   file.getFileName(),
-                  byKey.size(),
+                  state.byKey().size(),
                   (System.nanoTime() - t0) / 1_000_000,
                   readCount,
                   chunks.size()));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // One file that cannot be indexed (even one too deep or too large for the heap) keeps its
-      // last state, or none, and the other files theirs; the worker thread goes on.
+      // The file keeps its last state; the worker thread goes on.
       LOG.log(Level.WARNING, "could not index " + file, e);
-      files.putIfAbsent(file, new FileState(List.of(), Map.of(), Map.of()));
     }
+  }
+
+  private static void closeQuietly(PaperIndex index, Path work) {
+    if (index != null) {
+      try {
+        index.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "closing a .bib index failed", e);
+      }
+    }
+    BibCache.deleteTree(work);
   }
 
   /**
@@ -456,21 +777,34 @@ public final class ProjectBibliography implements Closeable {
     return (h & 15) == 0;
   }
 
-  /** Ranked search restricted to {@code bibFiles}. */
+  /**
+   * Ranked search of the entries of {@code bibFiles}, best first. The index gives keys only; the
+   * papers come from the file's lookups, so no stored paper is read.
+   */
   public List<SearchHit> search(String text, int limit, Set<Path> bibFiles) throws IOException {
-    PaperIndex current = index;
-    if (current == null) {
-      return List.of();
-    }
-    List<SearchHit> hits = current.search(SearchQuery.of(text, limit));
-    List<SearchHit> kept = new ArrayList<>(hits.size());
-    for (SearchHit h : hits) {
-      Origin o = h.paper().origin();
-      if (o != null && bibFiles.contains(fileOf(o.source()))) {
-        kept.add(h);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s == null || s.index() == null) {
+        continue;
+      }
+      for (PaperIndex.KeyHit h : s.index().searchKeys(SearchQuery.of(text, limit))) {
+        BibEntry e = s.byKey().get(h.key());
+        if (e != null) {
+          hits.add(new SearchHit(e.paper(), h.score()));
+        }
       }
     }
-    return kept;
+    return best(hits, limit, bibFiles.size(), SearchHit::score);
+  }
+
+  /** The first {@code limit} of hits gathered from {@code files} indexes, best first. */
+  private static <T> List<T> best(
+      List<T> hits, int limit, int files, java.util.function.ToDoubleFunction<T> score) {
+    if (files > 1) {
+      hits.sort(Comparator.comparingDouble(score).reversed());
+    }
+    return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
   }
 
   /**
@@ -479,30 +813,18 @@ public final class ProjectBibliography implements Closeable {
    */
   public List<PaperIndex.KeyHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
       throws IOException {
-    PaperIndex current = index;
-    if (current == null) {
-      return List.of();
-    }
-    // The index holds every project's files: other projects' keys are dropped, and the search
-    // asked again for more when that left the list short (no filter query: it would cost more
-    // than the search when the index holds only this project, the usual case).
-    for (int asked = limit; ; asked *= 4) {
-      List<PaperIndex.KeyHit> hits = current.searchKeys(query, asked);
-      List<PaperIndex.KeyHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
-      for (PaperIndex.KeyHit h : hits) {
-        if (kept.size() < limit && entry(h.key(), bibFiles).isPresent()) {
-          kept.add(h);
+    List<PaperIndex.KeyHit> hits = new ArrayList<>();
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null && s.index() != null) {
+        for (PaperIndex.KeyHit h : s.index().searchKeys(query, limit)) {
+          if (s.byKey().containsKey(h.key())) {
+            hits.add(h);
+          }
         }
       }
-      if (kept.size() >= limit || hits.size() < asked || asked >= 4096) {
-        return kept;
-      }
     }
-  }
-
-  private static Path fileOf(String source) {
-    int hash = source.lastIndexOf('#');
-    return Path.of(hash < 0 ? source : source.substring(0, hash));
+    return best(hits, limit, bibFiles.size(), PaperIndex.KeyHit::score);
   }
 
   /** The entry with this key in the first of {@code bibFiles} that has it. */
@@ -519,13 +841,34 @@ public final class ProjectBibliography implements Closeable {
     return Optional.empty();
   }
 
+  /** Whether an entry of these files has this key in any case (as BibTeX finds keys). */
+  public boolean hasKeyIgnoringCase(String key, Collection<Path> bibFiles) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null && (s.byKey().containsKey(key) || s.lowerCase().contains(lower))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every entry of these files, in file order. */
   public List<BibEntry> entries(Collection<Path> bibFiles) {
     List<BibEntry> all = new ArrayList<>();
     for (Path f : bibFiles) {
       FileState s = files.get(f);
-      if (s != null) {
-        all.addAll(s.byKey().values());
+      if (s == null) {
+        continue;
+      }
+      for (Chunk c : s.chunks()) {
+        for (Paper p : c.papers()) {
+          BibEntry e = s.byKey().get(p.key());
+          // the first entry of a key, once
+          if (e != null && e.paper() == p) {
+            all.add(e);
+          }
+        }
       }
     }
     return all;
@@ -584,10 +927,20 @@ public final class ProjectBibliography implements Closeable {
 
   @Override
   public void close() throws IOException {
-    worker.shutdownNow();
-    PaperIndex current = index;
-    if (current != null) {
-      current.close();
+    closed = true;
+    worker.shutdown();
+    try {
+      // a first reading stops at its next chunk; an index is never closed under its writer
+      if (!worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    readers.shutdownNow();
+    for (FileState s : files.values()) {
+      closeQuietly(s.index(), s.work());
+    }
+    files.clear();
   }
 }

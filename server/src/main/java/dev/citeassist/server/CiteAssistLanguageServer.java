@@ -77,12 +77,13 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
 
   final Documents documents = new Documents();
   final ProjectModel projects = new ProjectModel(documents);
-  final ProjectBibliography bibliography = new ProjectBibliography();
+  final ProjectBibliography bibliography = new ProjectBibliography(() -> settings().cacheDir());
   final dev.citeassist.document.Workspace workspaceFolders =
       new dev.citeassist.document.Workspace();
   final LeftoverTemps leftoverTemps = new LeftoverTemps();
   final CatalogueHolder catalogue;
   final ExecutorService requests;
+  final ExecutorService completions;
   private volatile Settings settings = Settings.defaults();
   private volatile CitationScanner scanner = CitationScanner.standard();
   private volatile ClientCapabilities capabilities = new ClientCapabilities();
@@ -119,6 +120,18 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
             r -> {
               Thread t = new Thread(r, "citeassist-request-" + n.incrementAndGet());
               t.setDaemon(true);
+              return t;
+            });
+    // Completion has threads of its own: it is asked on every keystroke and must never wait
+    // behind a hover, a rename or a code action.
+    AtomicInteger c = new AtomicInteger();
+    this.completions =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "citeassist-completion-" + c.incrementAndGet());
+              t.setDaemon(true);
+              t.setPriority(Thread.NORM_PRIORITY + 1);
               return t;
             });
     // Typing-time requests answer from what is ready: the first opening of the catalogue is
@@ -303,6 +316,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   public void exit() {
     try {
       requests.shutdownNow();
+      completions.shutdownNow();
       catalogue.close();
       bibliography.close();
     } catch (IOException | RuntimeException e) {

@@ -131,30 +131,43 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     }
   }
 
+  // The latest completion request: a newer one makes it stale (the user typed on), so it is
+  // cancelled and answered as such instead of being computed for nobody.
+  private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> lastCompletion =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       CompletionParams params) {
-    return CompletableFutures.computeAsync(
-        server.requests,
-        cancel -> {
-          String uri = params.getTextDocument().getUri();
-          TextDocument doc = server.documents.get(uri).orElse(null);
-          if (doc == null || isBib(uri)) {
-            return Either.forRight(new CompletionList(false, List.of()));
-          }
-          Project project = trackProject(uri);
-          cancel.checkCanceled();
-          var request =
-              new CitationCompletion.Request(
-                  doc,
-                  doc.offset(params.getPosition()),
-                  project,
-                  server.settings().completionLimit(),
-                  new CitationCompletion.ClientSupport(
-                      completionMarkdown(server.capabilities()),
-                      resolveSupport(server.capabilities())));
-          return Either.forRight(server.completion.complete(request, cancel));
-        });
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
+        CompletableFutures.computeAsync(server.completions, cancel -> complete(params, cancel));
+    CompletableFuture<?> stale = lastCompletion.getAndSet(answer);
+    if (stale != null) {
+      stale.cancel(true);
+    }
+    return answer;
+  }
+
+  private Either<List<CompletionItem>, CompletionList> complete(
+      CompletionParams params, org.eclipse.lsp4j.jsonrpc.CancelChecker cancel) {
+    cancel.checkCanceled();
+    String uri = params.getTextDocument().getUri();
+    TextDocument doc = server.documents.get(uri).orElse(null);
+    if (doc == null || isBib(uri)) {
+      return Either.forRight(new CompletionList(false, List.of()));
+    }
+    Project project = trackProject(uri);
+    cancel.checkCanceled();
+    var request =
+        new CitationCompletion.Request(
+            doc,
+            doc.offset(params.getPosition()),
+            project,
+            server.settings().completionLimit(),
+            new CitationCompletion.ClientSupport(
+                completionMarkdown(server.capabilities()),
+                resolveSupport(server.capabilities())));
+    return Either.forRight(server.completion.complete(request, cancel));
   }
 
   @Override

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -113,7 +114,8 @@ public final class ProjectBibliography implements Closeable {
   private final BibCache cache;
   private final ExecutorService worker;
   // Parses the chunks of a first reading: two cores at most, the requests keep the rest.
-  private final ExecutorService readers;
+  private final Executor readers;
+  private final ExecutorService ownReaders;
   private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
   // Every file ever scheduled: a file is read from disk once, not on each request while it loads.
@@ -130,10 +132,22 @@ public final class ProjectBibliography implements Closeable {
    *     first reading); null: indexes in memory, nothing cached
    */
   public ProjectBibliography(java.util.function.Supplier<Path> cacheDir) {
+    this(cacheDir, null);
+  }
+
+  /**
+   * @param readers runs the parsing of a first reading's chunks (tests hold it back to see a
+   *     reading half done); null: two threads of its own
+   */
+  ProjectBibliography(java.util.function.Supplier<Path> cacheDir, Executor readers) {
     this.cache = cacheDir == null ? null : new BibCache(cacheDir);
     this.worker = daemonPool(1, "citeassist-bib");
-    this.readers =
-        daemonPool(Math.min(2, Runtime.getRuntime().availableProcessors()), "citeassist-bib-read");
+    this.ownReaders =
+        readers != null
+            ? null
+            : daemonPool(
+                Math.min(2, Runtime.getRuntime().availableProcessors()), "citeassist-bib-read");
+    this.readers = readers != null ? readers : ownReaders;
   }
 
   private static ExecutorService daemonPool(int threads, String name) {
@@ -290,37 +304,29 @@ public final class ProjectBibliography implements Closeable {
     Path work = null;
     PaperIndex index = null;
     try {
-      Named named = Named.of(text);
-      long tSplit = System.nanoTime();
       String key = cache == null ? null : BibCache.key(text);
-      long tKey = System.nanoTime();
       if (cache != null) {
         work = cache.newWork();
         Optional<Path> stored = cache.find(key);
-        long tFind = System.nanoTime();
         if (stored.isPresent()) {
-          FileState state = fromCache(file, named, key, stored.get(), work);
+          FileState state = fromCache(file, text, key, stored.get(), work);
           if (state != null) {
             files.put(file, state);
             cache.hit();
             LOG.info(
                 () ->
                     String.format(
-                        "opened %s from the cache: %d entries in %d ms"
-                            + " (split %d, key %d, verify %d, open %d)",
+                        "opened %s from the cache: %d entries in %d ms",
                         file.getFileName(),
                         state.byKey().size(),
-                        (System.nanoTime() - t0) / 1_000_000,
-                        (tSplit - t0) / 1_000_000,
-                        (tKey - tSplit) / 1_000_000,
-                        (tFind - tKey) / 1_000_000,
-                        (System.nanoTime() - tFind) / 1_000_000));
+                        (System.nanoTime() - t0) / 1_000_000));
             return;
           }
           BibCache.deleteTree(work);
           work = cache.newWork();
         }
       }
+      Named named = Named.of(text);
       index = work == null ? PaperIndex.inMemory() : PaperIndex.openEditable(work);
       PaperIndex target = index;
       List<ChunkText> cts = named.split().chunks();
@@ -421,18 +427,23 @@ public final class ProjectBibliography implements Closeable {
 
   /**
    * The state of a file whose text's index is in the cache, or null when that entry does not hold
-   * exactly the chunks of this text (it is then deleted).
+   * exactly the chunks of this text (it is then deleted). The index is searchable at once: until
+   * the lookups are built from its stored papers, a search reads its hits' papers from the index.
    */
-  private FileState fromCache(Path file, Named named, String key, Path stored, Path work) {
+  private FileState fromCache(Path file, String text, String key, Path stored, Path work) {
     PaperIndex index = null;
+    FileState interim = null;
     try {
       index = PaperIndex.openFrom(stored, work);
       Map<String, String> data = index.commitData();
-      List<Paper> papers = index.papers();
       if (!key.equals(data.get(BibCache.KEY))
-          || !Integer.toString(papers.size()).equals(data.get(BibCache.PAPERS))) {
+          || !Integer.toString(index.size()).equals(data.get(BibCache.PAPERS))) {
         throw new IOException("its commit does not describe this text");
       }
+      interim = new FileState(index, List.of(), Map.of(), Map.of(), 99, work);
+      files.put(file, interim);
+      Named named = Named.of(text);
+      List<Paper> papers = index.papers();
       Map<String, List<Paper>> bySource = new HashMap<>();
       for (Paper p : papers) {
         String source = p.origin() == null ? "" : p.origin().source();
@@ -452,6 +463,9 @@ public final class ProjectBibliography implements Closeable {
       }
       return new Maps(file, false).addAll(chunks).state(index, chunks, 100, work);
     } catch (IOException | RuntimeException e) {
+      if (interim != null) {
+        files.remove(file, interim);
+      }
       closeQuietly(index, null);
       cache.discard(key, e.getMessage());
       return null;
@@ -792,6 +806,12 @@ public final class ProjectBibliography implements Closeable {
         BibEntry e = s.byKey().get(h.key());
         if (e != null) {
           hits.add(new SearchHit(e.paper(), h.score()));
+        } else if (s.chunks().isEmpty() && s.percent() < 100) {
+          // opened from the cache, lookups not built yet
+          Optional<Paper> p = s.index().byKey(h.key());
+          if (p.isPresent()) {
+            hits.add(new SearchHit(p.get(), h.score()));
+          }
         }
       }
     }
@@ -937,7 +957,9 @@ public final class ProjectBibliography implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    readers.shutdownNow();
+    if (ownReaders != null) {
+      ownReaders.shutdownNow();
+    }
     for (FileState s : files.values()) {
       closeQuietly(s.index(), s.work());
     }

@@ -165,8 +165,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
             project,
             server.settings().completionLimit(),
             new CitationCompletion.ClientSupport(
-                completionMarkdown(server.capabilities()),
-                resolveSupport(server.capabilities())));
+                completionMarkdown(server.capabilities()), resolveSupport(server.capabilities())));
     return Either.forRight(server.completion.complete(request, cancel));
   }
 

@@ -186,6 +186,9 @@ public final class CitationCompletion {
         for (SearchHit h : hits) {
           catalogueCandidates.add(fromCatalogue(h, top, bibs));
         }
+      } catch (java.util.concurrent.CancellationException e) {
+        // a newer request made this one stale: stop, not a failure
+        throw e;
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "catalogue search failed", e);
       }

@@ -58,48 +58,104 @@ public final class ProjectBibliography implements Closeable {
   private record Chunk(
       String source, int startLine, List<Paper> papers, List<List<String>> lookups) {}
 
+  /** Where an entry is: the chunk it was read in (by source name) and its place there. */
+  private record Ref(String source, int index) {}
+
   /**
-   * One file's state: its index (null for a file that could not be read), its chunks in order, its
-   * entries by key (the first of a key wins) and by same-paper lookup key (DOI, arXiv id,
-   * normalised title), how much of its first reading is done (100: all), and the folder of its
-   * index on disk (null: in memory).
+   * One file's state: its index (null for a file that could not be read), its chunks in order and
+   * by source name, where each key and each same-paper lookup key (DOI, arXiv id, normalised title)
+   * is found ({@link Lookups}), how much of its first reading is done (100: all), the folder of its
+   * index on disk (null: in memory), and how its text was cut (null: unknown).
    */
   private record FileState(
+      Path file,
       PaperIndex index,
       List<Chunk> chunks,
-      Map<String, BibEntry> byKey,
-      Map<String, List<BibEntry>> byLookup,
+      Map<String, Chunk> bySource,
+      Lookups lookups,
       int percent,
       Path work,
-      java.util.concurrent.atomic.AtomicReference<Set<String>> lowerCaseKeys) {
+      java.util.concurrent.atomic.AtomicReference<Set<String>> lowerCaseKeys,
+      Named named) {
 
     FileState(
+        Path file,
         PaperIndex index,
         List<Chunk> chunks,
-        Map<String, BibEntry> byKey,
-        Map<String, List<BibEntry>> byLookup,
+        Lookups lookups,
         int percent,
-        Path work) {
+        Path work,
+        Named named) {
       this(
+          file,
           index,
           chunks,
-          byKey,
-          byLookup,
+          bySource(chunks),
+          lookups,
           percent,
           work,
-          new java.util.concurrent.atomic.AtomicReference<>());
+          new java.util.concurrent.atomic.AtomicReference<>(),
+          named);
     }
 
-    static FileState empty() {
-      return new FileState(null, List.of(), Map.of(), Map.of(), 100, null);
+    private static Map<String, Chunk> bySource(List<Chunk> chunks) {
+      Map<String, Chunk> map = new HashMap<>(chunks.size() * 2);
+      for (Chunk c : chunks) {
+        map.put(c.source(), c);
+      }
+      return map;
+    }
+
+    static FileState empty(Path file) {
+      return new FileState(file, null, List.of(), new Lookups(), 100, null, null);
+    }
+
+    /** The entry a reference points to in this state, or null when its chunk is gone. */
+    BibEntry resolve(Ref r) {
+      Chunk c = bySource.get(r.source());
+      if (c == null || r.index() >= c.papers().size()) {
+        return null;
+      }
+      Paper p = c.papers().get(r.index());
+      int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
+      return new BibEntry(p, file, line);
+    }
+
+    /** The entry with this key (the first in the file when several have it), or null. */
+    BibEntry entry(String key) {
+      BibEntry first = null;
+      for (Ref r : lookups.byKey.getOrDefault(key, List.of())) {
+        BibEntry e = resolve(r);
+        if (e != null && (first == null || e.line() < first.line())) {
+          first = e;
+        }
+      }
+      return first;
+    }
+
+    /** The entries with this same-paper lookup key. */
+    List<BibEntry> same(String lookupKey) {
+      List<BibEntry> found = new ArrayList<>(1);
+      for (Ref r : lookups.byLookup.getOrDefault(lookupKey, List.of())) {
+        BibEntry e = resolve(r);
+        if (e != null) {
+          found.add(e);
+        }
+      }
+      return found;
+    }
+
+    /** The number of keys. */
+    int size() {
+      return lookups.byKey.size();
     }
 
     /** Its keys in lower case, computed at the first question (a complete state's only). */
     Set<String> lowerCase() {
       Set<String> keys = lowerCaseKeys.get();
       if (keys == null) {
-        keys = new java.util.HashSet<>(byKey.size() * 2);
-        for (String k : byKey.keySet()) {
+        keys = new java.util.HashSet<>(size() * 2);
+        for (String k : lookups.byKey.keySet()) {
           keys.add(k.toLowerCase(Locale.ROOT));
         }
         if (percent < 100) {
@@ -293,6 +349,145 @@ public final class ProjectBibliography implements Closeable {
       }
       return new Named(split, sources);
     }
+
+    /**
+     * The cut of {@code text}, an edit of the text {@code before} was cut from: the chunks before
+     * and after the edited region are kept (those after it moved by the edit's length and lines),
+     * the region between them is cut again. Null when the edit touches {@code @string} or {@code
+     * crossref} (the whole text is cut again) or the text is cut in too few chunks to matter.
+     */
+    static Named edited(Named before, String text) {
+      List<ChunkText> cs = before.split().chunks();
+      if (cs.size() < 4) {
+        return null;
+      }
+      String old = cs.get(0).full();
+      int n = old.length();
+      int m = text.length();
+      int p = commonPrefix(old, text);
+      int q = commonSuffix(old, text, Math.min(n, m) - p);
+      // the first chunk that ends at or after the edit, and the first after it that starts
+      // past it: the region between them is cut again, and starts and ends at an entry
+      int a = 0;
+      while (a < cs.size() - 1 && cs.get(a).end() < p) {
+        a++;
+      }
+      int b = cs.size();
+      while (b > a + 1 && cs.get(b - 1).start() > n - q) {
+        b--;
+      }
+      int e = cs.get(a).start();
+      int oldEnd = b < cs.size() ? cs.get(b).start() : n;
+      int delta = m - n;
+      int end = oldEnd + delta;
+      if (end < e
+          || contains(old, e, oldEnd, "@string")
+          || contains(text, e, end, "@string")
+          || contains(text, e, end, "crossref")) {
+        return null;
+      }
+      int lineDelta = lines(text, e, end) - lines(old, e, oldEnd);
+      Split region = ProjectBibliography.split(text.substring(e, end));
+      String macroHash = Integer.toHexString(before.split().macros().hashCode());
+      Set<String> used = new java.util.HashSet<>(before.sources().subList(0, a));
+      used.addAll(before.sources().subList(b, cs.size()));
+      List<ChunkText> chunks = new ArrayList<>(a + region.chunks().size() + cs.size() - b);
+      List<String> sources = new ArrayList<>(chunks.size());
+      for (int i = 0; i < a; i++) {
+        ChunkText c = cs.get(i);
+        chunks.add(new ChunkText(c.startLine(), c.start(), c.end(), c.hash(), text, c.blanks()));
+        sources.add(before.sources().get(i));
+      }
+      int firstLine = cs.get(a).startLine();
+      for (ChunkText c : region.chunks()) {
+        chunks.add(
+            new ChunkText(
+                firstLine + c.startLine() - 1,
+                c.start() + e,
+                c.end() + e,
+                c.hash(),
+                text,
+                shift(c.blanks(), e)));
+        String base =
+            "#" + macroHash + "-" + Integer.toHexString(c.hash()) + "-" + (c.end() - c.start());
+        int k = 1;
+        while (!used.add(base + "-" + k)) {
+          k++;
+        }
+        sources.add(base + "-" + k);
+      }
+      for (int i = b; i < cs.size(); i++) {
+        ChunkText c = cs.get(i);
+        chunks.add(
+            new ChunkText(
+                c.startLine() + lineDelta,
+                c.start() + delta,
+                c.end() + delta,
+                c.hash(),
+                text,
+                shift(c.blanks(), delta)));
+        sources.add(before.sources().get(i));
+      }
+      return new Named(new Split(before.split().macros(), chunks), sources);
+    }
+
+    private static int[] shift(int[] offsets, int by) {
+      int[] shifted = new int[offsets.length];
+      for (int i = 0; i < offsets.length; i++) {
+        shifted[i] = offsets[i] + by;
+      }
+      return shifted;
+    }
+
+    /** How many characters {@code a} and {@code b} have in common at their start. */
+    static int commonPrefix(String a, String b) {
+      int n = Math.min(a.length(), b.length());
+      int i = 0;
+      // whole blocks first: regionMatches compares them vectorised
+      for (int block = 1 << 14; i + block <= n && a.regionMatches(i, b, i, block); ) {
+        i += block;
+      }
+      while (i < n && a.charAt(i) == b.charAt(i)) {
+        i++;
+      }
+      return i;
+    }
+
+    /**
+     * How many characters (at most {@code max}) {@code a} and {@code b} have in common at their
+     * end.
+     */
+    static int commonSuffix(String a, String b, int max) {
+      int i = 0;
+      int n = a.length();
+      int m = b.length();
+      for (int block = 1 << 14;
+          i + block <= max && a.regionMatches(n - i - block, b, m - i - block, block); ) {
+        i += block;
+      }
+      while (i < max && a.charAt(n - i - 1) == b.charAt(m - i - 1)) {
+        i++;
+      }
+      return i;
+    }
+
+    private static boolean contains(String text, int from, int to, String word) {
+      for (int i = from; i + word.length() <= to; i++) {
+        if ((text.charAt(i) | 0x20) == (word.charAt(0) | 0x20)
+            && text.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static int lines(String text, int from, int to) {
+      int n = 0;
+      for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+        n++;
+      }
+      return n;
+    }
   }
 
   /**
@@ -317,9 +512,7 @@ public final class ProjectBibliography implements Closeable {
                 () ->
                     String.format(
                         "opened %s from the cache: %d entries in %d ms",
-                        file.getFileName(),
-                        state.byKey().size(),
-                        (System.nanoTime() - t0) / 1_000_000));
+                        file.getFileName(), state.size(), (System.nanoTime() - t0) / 1_000_000));
             return;
           }
           BibCache.deleteTree(work);
@@ -350,7 +543,7 @@ public final class ProjectBibliography implements Closeable {
                 },
                 readers));
       }
-      Maps maps = new Maps(file, true);
+      Lookups lookups = new Lookups();
       List<Chunk> chunks = new ArrayList<>(cts.size());
       long published = System.nanoTime() - PUBLISH_NANOS;
       long doneChars = 0;
@@ -362,13 +555,15 @@ public final class ProjectBibliography implements Closeable {
           ChunkText ct = cts.get(i);
           Chunk chunk = reads.get(i).join();
           chunks.add(chunk);
-          maps.add(chunk);
+          lookups.add(chunk);
           doneChars += ct.end() - ct.start();
           // the first chunk at once (the first screen of a list), then at a steady pace
           if (i + 1 < cts.size() && (i == 0 || System.nanoTime() - published >= PUBLISH_NANOS)) {
             index.refresh();
             int percent = (int) Math.min(99, doneChars * 100 / Math.max(1, text.length()));
-            files.put(file, maps.state(index, List.copyOf(chunks), percent, work));
+            files.put(
+                file,
+                new FileState(file, index, List.copyOf(chunks), lookups, percent, work, null));
             published = System.nanoTime();
           }
         }
@@ -376,13 +571,13 @@ public final class ProjectBibliography implements Closeable {
         reads.forEach(r -> r.cancel(false));
       }
       index.refresh();
-      FileState done = new Maps(file, false).addAll(chunks).state(index, chunks, 100, work);
+      FileState done = new FileState(file, index, List.copyOf(chunks), lookups, 100, work, named);
       files.put(file, done);
       LOG.info(
           () ->
               String.format(
                   "indexed %s: %d entries in %d ms",
-                  file.getFileName(), done.byKey().size(), (System.nanoTime() - t0) / 1_000_000));
+                  file.getFileName(), done.size(), (System.nanoTime() - t0) / 1_000_000));
       if (cache != null) {
         store(index, key, countPapers(chunks));
       }
@@ -397,13 +592,14 @@ public final class ProjectBibliography implements Closeable {
         closeQuietly(index, work);
       }
       files.put(
-          file, current != null && current.index() == index ? done(current) : FileState.empty());
+          file,
+          current != null && current.index() == index ? done(current) : FileState.empty(file));
     }
   }
 
   /** A state that was being published when its reading failed, marked done (no more is coming). */
   private static FileState done(FileState s) {
-    return new FileState(s.index(), s.chunks(), s.byKey(), s.byLookup(), 100, s.work());
+    return new FileState(s.file(), s.index(), s.chunks(), s.lookups(), 100, s.work(), null);
   }
 
   private static int countPapers(List<Chunk> chunks) {
@@ -440,7 +636,7 @@ public final class ProjectBibliography implements Closeable {
           || !Integer.toString(index.size()).equals(data.get(BibCache.PAPERS))) {
         throw new IOException("its commit does not describe this text");
       }
-      interim = new FileState(index, List.of(), Map.of(), Map.of(), 99, work);
+      interim = new FileState(file, index, List.of(), new Lookups(), 99, work, null);
       files.put(file, interim);
       Named named = Named.of(text);
       List<Paper> papers = index.papers();
@@ -461,7 +657,7 @@ public final class ProjectBibliography implements Closeable {
       if (used != papers.size()) {
         throw new IOException("it holds papers of chunks this text does not have");
       }
-      return new Maps(file, false).addAll(chunks).state(index, chunks, 100, work);
+      return new FileState(file, index, chunks, new Lookups().addAll(chunks), 100, work, named);
     } catch (IOException | RuntimeException e) {
       if (interim != null) {
         files.remove(file, interim);
@@ -480,50 +676,56 @@ public final class ProjectBibliography implements Closeable {
     return new Chunk(source, startLine, papers, lookups);
   }
 
-  /** The lookups of a file's state, built chunk by chunk in file order. */
-  private static final class Maps {
-    private final Path file;
-    private final Map<String, BibEntry> byKey;
-    private final Map<String, List<BibEntry>> byLookup;
-    private final boolean concurrent;
+  /**
+   * Where each key and same-paper lookup key of a file is found, as references into its chunks: a
+   * file's successive states share one, which the worker thread updates in place by the chunks an
+   * edit removed and added (no rebuild of 100,000 entries for one edit). A reader resolves the
+   * references against the chunks of the state it holds, so one that a newer state added or removed
+   * is simply not found there.
+   */
+  private static final class Lookups {
+    final Map<String, List<Ref>> byKey = new ConcurrentHashMap<>();
+    final Map<String, List<Ref>> byLookup = new ConcurrentHashMap<>();
 
-    /**
-     * @param concurrent maps that searches may read while more chunks are added (a first reading
-     *     publishes them as it goes)
-     */
-    Maps(Path file, boolean concurrent) {
-      this.file = file;
-      this.concurrent = concurrent;
-      this.byKey = concurrent ? new ConcurrentHashMap<>() : new HashMap<>();
-      this.byLookup = concurrent ? new ConcurrentHashMap<>() : new HashMap<>();
-    }
-
-    Maps addAll(List<Chunk> chunks) {
+    Lookups addAll(List<Chunk> chunks) {
       chunks.forEach(this::add);
       return this;
     }
 
     void add(Chunk c) {
       for (int i = 0; i < c.papers().size(); i++) {
-        Paper p = c.papers().get(i);
-        int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
-        BibEntry e = new BibEntry(p, file, line);
-        byKey.putIfAbsent(p.key(), e);
+        Ref ref = new Ref(c.source(), i);
+        byKey.merge(c.papers().get(i).key(), List.of(ref), Lookups::concat);
         for (String k : c.lookups().get(i)) {
-          byLookup
-              .computeIfAbsent(
-                  k,
-                  x ->
-                      concurrent
-                          ? new java.util.concurrent.CopyOnWriteArrayList<>()
-                          : new ArrayList<>(1))
-              .add(e);
+          byLookup.merge(k, List.of(ref), Lookups::concat);
         }
       }
     }
 
-    FileState state(PaperIndex index, List<Chunk> chunks, int percent, Path work) {
-      return new FileState(index, chunks, byKey, byLookup, percent, work);
+    void remove(Chunk c) {
+      for (int i = 0; i < c.papers().size(); i++) {
+        Ref ref = new Ref(c.source(), i);
+        byKey.computeIfPresent(c.papers().get(i).key(), (k, refs) -> without(refs, ref));
+        for (String k : c.lookups().get(i)) {
+          byLookup.computeIfPresent(k, (x, refs) -> without(refs, ref));
+        }
+      }
+    }
+
+    private static List<Ref> concat(List<Ref> a, List<Ref> b) {
+      List<Ref> all = new ArrayList<>(a.size() + b.size());
+      all.addAll(a);
+      all.addAll(b);
+      return List.copyOf(all);
+    }
+
+    private static List<Ref> without(List<Ref> refs, Ref ref) {
+      if (refs.size() == 1) {
+        return refs.get(0).equals(ref) ? null : refs;
+      }
+      List<Ref> left = new ArrayList<>(refs);
+      left.remove(ref);
+      return left.isEmpty() ? null : List.copyOf(left);
     }
   }
 
@@ -536,7 +738,11 @@ public final class ProjectBibliography implements Closeable {
       for (Chunk c : old.chunks()) {
         oldChunks.put(c.source(), c);
       }
-      Named named = Named.of(text);
+      Named named = old.named() == null ? null : Named.edited(old.named(), text);
+      if (named == null) {
+        named = Named.of(text);
+      }
+      long tSplit = System.nanoTime();
       Split split = named.split();
       List<String> sources = named.sources();
       String macros = split.macros();
@@ -576,20 +782,39 @@ public final class ProjectBibliography implements Closeable {
       for (Map.Entry<String, List<Paper>> e : replaced.entrySet()) {
         index.replaceSource(e.getKey(), e.getValue());
       }
+      long tRead = System.nanoTime();
       index.refresh();
-      FileState state = new Maps(file, false).addAll(chunks).state(index, chunks, 100, old.work());
+      long tRefresh = System.nanoTime();
+      // the lookups are shared with the old state and updated in place: only the chunks the edit
+      // removed and added
+      Lookups lookups = old.lookups();
+      for (Chunk gone : oldChunks.values()) {
+        lookups.remove(gone);
+      }
+      for (Chunk c : chunks) {
+        if (replaced.containsKey(c.source())) {
+          lookups.add(c);
+        }
+      }
+      FileState state = new FileState(file, index, chunks, lookups, 100, old.work(), named);
       files.put(file, state);
+      long tMaps = System.nanoTime();
       int readCount = toRead.size();
       LOG.log(
           Level.FINE,
           () ->
               String.format(
-                  "indexed %s: %d entries in %d ms (%d of %d chunks read)",
+                  "indexed %s: %d entries in %d ms (%d of %d chunks read; cut %d, read and"
+                      + " indexed %d, refreshed %d, lookups %d ms)",
                   file.getFileName(),
-                  state.byKey().size(),
-                  (System.nanoTime() - t0) / 1_000_000,
+                  state.size(),
+                  (tMaps - t0) / 1_000_000,
                   readCount,
-                  chunks.size()));
+                  chunks.size(),
+                  (tSplit - t0) / 1_000_000,
+                  (tRead - tSplit) / 1_000_000,
+                  (tRefresh - tRead) / 1_000_000,
+                  (tMaps - tRefresh) / 1_000_000));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // The file keeps its last state; the worker thread goes on.
       LOG.log(Level.WARNING, "could not index " + file, e);
@@ -803,7 +1028,7 @@ public final class ProjectBibliography implements Closeable {
         continue;
       }
       for (PaperIndex.KeyHit h : s.index().searchKeys(SearchQuery.of(text, limit))) {
-        BibEntry e = s.byKey().get(h.key());
+        BibEntry e = s.entry(h.key());
         if (e != null) {
           hits.add(new SearchHit(e.paper(), h.score()));
         } else if (s.chunks().isEmpty() && s.percent() < 100) {
@@ -838,7 +1063,7 @@ public final class ProjectBibliography implements Closeable {
       FileState s = files.get(f);
       if (s != null && s.index() != null) {
         for (PaperIndex.KeyHit h : s.index().searchKeys(query, limit)) {
-          if (s.byKey().containsKey(h.key())) {
+          if (s.lookups().byKey.containsKey(h.key())) {
             hits.add(h);
           }
         }
@@ -852,7 +1077,7 @@ public final class ProjectBibliography implements Closeable {
     for (Path f : bibFiles) {
       FileState s = files.get(f);
       if (s != null) {
-        BibEntry e = s.byKey().get(key);
+        BibEntry e = s.entry(key);
         if (e != null) {
           return Optional.of(e);
         }
@@ -866,7 +1091,7 @@ public final class ProjectBibliography implements Closeable {
     String lower = key.toLowerCase(Locale.ROOT);
     for (Path f : bibFiles) {
       FileState s = files.get(f);
-      if (s != null && (s.byKey().containsKey(key) || s.lowerCase().contains(lower))) {
+      if (s != null && (s.lookups().byKey.containsKey(key) || s.lowerCase().contains(lower))) {
         return true;
       }
     }
@@ -883,7 +1108,7 @@ public final class ProjectBibliography implements Closeable {
       }
       for (Chunk c : s.chunks()) {
         for (Paper p : c.papers()) {
-          BibEntry e = s.byKey().get(p.key());
+          BibEntry e = s.entry(p.key());
           // the first entry of a key, once
           if (e != null && e.paper() == p) {
             all.add(e);
@@ -899,7 +1124,7 @@ public final class ProjectBibliography implements Closeable {
     int n = 0;
     for (Path f : bibFiles) {
       FileState s = files.get(f);
-      n += s == null ? 0 : s.byKey().size();
+      n += s == null ? 0 : s.size();
     }
     return n;
   }
@@ -913,7 +1138,7 @@ public final class ProjectBibliography implements Closeable {
         continue;
       }
       for (String k : keys) {
-        for (BibEntry e : s.byLookup().getOrDefault(k, List.of())) {
+        for (BibEntry e : s.same(k)) {
           if (SamePaper.test(paper, e.paper())) {
             return Optional.of(e);
           }

@@ -1,6 +1,7 @@
 package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,6 +26,7 @@ class NeovimTest {
 
   @TempDir Path dir;
   @TempDir Path cache;
+  @TempDir Path logs;
 
   @BeforeAll
   static void needsNeovim() throws Exception {
@@ -72,7 +74,7 @@ class NeovimTest {
         new ProcessBuilder(
             PROBE.toString(), "-m", "10", "-H", "3:22", server, tex.toString(), "2:23");
     pb.environment().put("CITEASSIST_CACHE", cache.toString());
-    Path log = dir.resolve("probe.log");
+    Path log = logs.resolve("probe.log");
     int exit = finished(pb, log, 300);
     String out = Files.readString(log);
     assertEquals(0, exit, out);
@@ -84,6 +86,15 @@ class NeovimTest {
     assertTrue(hover.contains("When symmetry is present in the loss function"), out);
     assertTrue(hover.contains("from the catalogue, not in your bibliography yet"), out);
     assertTrue(Files.readString(tex).contains("\\citep{symm}"), "the probe saved the file");
+  }
+
+  @Test
+  void aProbeThatNeverEndsIsStoppedAtTheTimeoutWithWhatItWrote() throws Exception {
+    Path log = logs.resolve("hung.log");
+    ProcessBuilder hung = new ProcessBuilder("sh", "-c", "echo started; exec sleep 600");
+    AssertionError e = assertThrows(AssertionError.class, () -> finished(hung, log, 1));
+    assertTrue(
+        e.getMessage().contains("did not finish in 1 s; it wrote:\nstarted"), e.getMessage());
   }
 
   /**

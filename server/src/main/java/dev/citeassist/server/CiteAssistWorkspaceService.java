@@ -1,8 +1,8 @@
 package dev.citeassist.server;
 
 import com.google.gson.JsonObject;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.completion.AddEntryCommand;
-import dev.citeassist.completion.Commands;
 import dev.citeassist.document.Documents;
 import dev.citeassist.navigation.BibSymbols;
 import java.util.List;

@@ -52,4 +52,29 @@ class SettingsParserTest {
   void defaultLimitIsFifty() {
     assertEquals(50, defaults.completionLimit());
   }
+
+  @Test
+  void aConfiguredDialectOverridesDetectionAndAutoRestoresIt() {
+    Settings bibtex =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"dialect\": \"bibtex\"}"), Settings.defaults());
+    assertEquals(BibtexDialect.BIBTEX, bibtex.dialectFor("\\usepackage{biblatex}"));
+    Settings auto = SettingsParser.parse(JsonParser.parseString("{\"dialect\": \"auto\"}"), bibtex);
+    assertEquals(BibtexDialect.BIBLATEX, auto.dialectFor("\\usepackage{biblatex}"));
+  }
+
+  @Test
+  void anInvalidKeyPatternKeepsTheCurrentOne() {
+    Settings s =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"keyPattern\": \"[auth][year]\"}"), Settings.defaults());
+    assertEquals("[auth][year]", s.keyPattern());
+    assertEquals(
+        "[auth][year]",
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"[nonsense]\"}"), s)
+            .keyPattern());
+    assertEquals(
+        null,
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"\"}"), s).keyPattern());
+  }
 }

@@ -93,4 +93,29 @@ class SettingsParserTest {
     }
     assertEquals(Settings.class.getRecordComponents().length, covered.size(), "named: " + covered);
   }
+
+  @Test
+  void aConfiguredDialectOverridesDetectionAndAutoRestoresIt() {
+    Settings bibtex =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"dialect\": \"bibtex\"}"), Settings.defaults());
+    assertEquals(BibtexDialect.BIBTEX, bibtex.dialectFor("\\usepackage{biblatex}"));
+    Settings auto = SettingsParser.parse(JsonParser.parseString("{\"dialect\": \"auto\"}"), bibtex);
+    assertEquals(BibtexDialect.BIBLATEX, auto.dialectFor("\\usepackage{biblatex}"));
+  }
+
+  @Test
+  void anInvalidKeyPatternKeepsTheCurrentOne() {
+    Settings s =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"keyPattern\": \"[auth][year]\"}"), Settings.defaults());
+    assertEquals("[auth][year]", s.keyPattern());
+    assertEquals(
+        "[auth][year]",
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"[nonsense]\"}"), s)
+            .keyPattern());
+    assertEquals(
+        null,
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"\"}"), s).keyPattern());
+  }
 }

@@ -93,7 +93,7 @@ class BibtexFuzzTest {
               }
 
               @Override
-              public void notAnEntry(int line, String type) {
+              public void notAnEntry(int line, int offset, String type) {
                 notEntries.add(line);
               }
             })

@@ -1,6 +1,6 @@
 package dev.citeassist.bibtex;
 
-import dev.citeassist.catalogue.ReadProblem.Kind;
+import dev.citeassist.paper.ReadProblem.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.citeassist.bibtex;
 
-import dev.citeassist.catalogue.ReadProblem;
+import dev.citeassist.paper.ReadProblem;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -168,17 +168,29 @@ public final class KeyNavigation {
     if (includeDeclaration) {
       definition(key, at.get().bibFiles()).ifPresent(locations::add);
     }
-    for (Path tex : at.get().texFiles()) {
-      String text = documents.text(tex);
-      if (text == null) {
+    uses(key, at.get().texFiles())
+        .forEach(
+            (tex, ranges) -> {
+              for (Range r : ranges) {
+                locations.add(new Location(Documents.uri(tex), r));
+              }
+            });
+    return locations;
+  }
+
+  /** The ranges of the uses of {@code key} in each of {@code texFiles} that uses it. */
+  private Map<Path, List<Range>> uses(String key, Set<Path> texFiles) {
+    Map<Path, List<Range>> uses = new LinkedHashMap<>();
+    for (Path tex : texFiles) {
+      Optional<TextDocument> doc = documents.document(tex);
+      if (doc.isEmpty()) {
         continue;
       }
-      TextDocument doc = new TextDocument(Documents.uri(tex), 0, text);
-      for (KeyUses.Use u : KeyUses.find(text, key, scanner.get())) {
-        locations.add(new Location(doc.uri(), doc.range(u.start(), u.end())));
+      for (KeyUses.Use u : KeyUses.find(doc.get().text(), key, scanner.get())) {
+        uses.computeIfAbsent(tex, x -> new ArrayList<>()).add(doc.get().range(u.start(), u.end()));
       }
     }
-    return locations;
+    return uses;
   }
 
   /** The key's range and text when the cursor is on a key, else null (nothing to rename). */
@@ -235,18 +247,13 @@ public final class KeyNavigation {
         }
       }
     }
-    for (Path tex : at.get().texFiles()) {
-      String text = documents.text(tex);
-      if (text == null) {
-        continue;
-      }
-      TextDocument doc = new TextDocument(Documents.uri(tex), 0, text);
-      for (KeyUses.Use u : KeyUses.find(text, key, scanner.get())) {
-        edits
-            .computeIfAbsent(tex, x -> new ArrayList<>())
-            .add(new TextEdit(doc.range(u.start(), u.end()), newKey));
-      }
-    }
+    uses(key, at.get().texFiles())
+        .forEach(
+            (tex, ranges) -> {
+              for (Range r : ranges) {
+                edits.computeIfAbsent(tex, x -> new ArrayList<>()).add(new TextEdit(r, newKey));
+              }
+            });
     for (Path p : edits.keySet()) {
       versions.put(p, documents.get(p).map(TextDocument::version).orElse(null));
     }

@@ -204,8 +204,9 @@ class BibOutlineTest {
    * the reader could not read the first entry), and each paper is an outline entry with its key at
    * its line.
    */
-  private static void assertAgrees(String name, String text) {
+  static void assertAgrees(String name, String text) {
     BibOutline outline = BibOutline.of(text);
+    assertWellFormed(outline);
     Recorder r = Recorder.read(text);
     Set<Kind> structure = EnumSet.of(Kind.NOT_CLOSED, Kind.NOT_AN_ENTRY, Kind.NO_KEY);
     TreeSet<String> fromReader = new TreeSet<>();
@@ -239,6 +240,49 @@ class BibOutlineTest {
         String at = p.origin().line() + " " + p.key();
         assertTrue(outlineKeys.contains(at), name + ": no entry " + at);
       }
+    }
+  }
+
+  /**
+   * Entries in order, each from its {@code @}, not overlapping the next; keys, fields and problems
+   * inside the text and in their entries; the key under the cursor is the entry's.
+   */
+  static void assertWellFormed(BibOutline outline) {
+    String text = outline.text();
+    int previousEnd = 0;
+    for (Entry e : outline.entries()) {
+      String what = "entry at line " + e.line() + " (" + e.start() + ")";
+      assertTrue(e.start() >= previousEnd && e.start() < e.end(), what + " overlaps or is empty");
+      assertTrue(e.end() <= text.length(), what + " ends after the text");
+      assertEquals('@', text.charAt(e.start()), what);
+      assertTrue(
+          e.start() <= e.keyStart() && e.keyStart() <= e.keyEnd() && e.keyEnd() <= e.end(),
+          what + ": key outside");
+      assertEquals(e.key(), text.substring(e.keyStart(), e.keyEnd()), what);
+      if (e.closed()) {
+        char close = text.charAt(e.end() - 1);
+        assertTrue(close == '}' || close == ')', what + " closed by " + close);
+      }
+      if (e.hasKey()) {
+        assertEquals(e, outline.keyAt(e.keyStart()).orElseThrow(), what);
+      }
+      int previousField = e.isReference() ? e.keyEnd() : e.start(); // a macro's key is its name
+      for (Field f : e.fields()) {
+        assertTrue(
+            previousField <= f.nameStart()
+                && f.nameStart() < f.nameEnd()
+                && f.nameEnd() <= f.valueStart()
+                && f.valueStart() <= f.contentStart()
+                && f.contentStart() <= f.contentEnd()
+                && f.contentEnd() <= f.valueEnd()
+                && f.valueEnd() <= e.end(),
+            what + ": field " + f);
+        previousField = f.valueEnd();
+      }
+      previousEnd = e.end();
+    }
+    for (Problem p : outline.problems()) {
+      assertTrue(0 <= p.start() && p.start() <= p.end() && p.end() <= text.length(), "" + p);
     }
   }
 

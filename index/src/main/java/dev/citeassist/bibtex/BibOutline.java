@@ -3,13 +3,17 @@ package dev.citeassist.bibtex;
 import dev.citeassist.paper.ReadProblem.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * Where things are in a .bib text, for an editor: each entry with its type, key and fields and
@@ -203,15 +207,87 @@ public final class BibOutline {
     };
   }
 
+  /**
+   * The fields of all entries, as offsets in one array: a text of 100k entries has a million
+   * fields, and a million small objects kept alive cost more time in the collector than the scan.
+   * Filled while building, read only after.
+   */
+  private static final class Store {
+    private static final int WIDTH = 6;
+    private final String text;
+    private int[] data = new int[WIDTH * 256];
+    private int count;
+
+    Store(String text) {
+      this.text = text;
+    }
+
+    void add(
+        int nameStart,
+        int nameEnd,
+        int valueStart,
+        int valueEnd,
+        int contentStart,
+        int contentEnd) {
+      if ((count + 1) * WIDTH > data.length) {
+        data = Arrays.copyOf(data, data.length * 2);
+      }
+      int k = count++ * WIDTH;
+      data[k] = nameStart;
+      data[k + 1] = nameEnd;
+      data[k + 2] = valueStart;
+      data[k + 3] = valueEnd;
+      data[k + 4] = contentStart;
+      data[k + 5] = contentEnd;
+    }
+
+    Field field(int index) {
+      int k = index * WIDTH;
+      return new Field(
+          text.substring(data[k], data[k + 1]),
+          data[k],
+          data[k + 1],
+          data[k + 2],
+          data[k + 3],
+          data[k + 4],
+          data[k + 5]);
+    }
+  }
+
+  /** One entry's fields in the {@link Store}; each {@link Field} is made when asked for. */
+  private static final class Fields extends AbstractList<Field> implements RandomAccess {
+    private final Store store;
+    private final int first;
+    private final int size;
+
+    Fields(Store store, int first, int size) {
+      this.store = store;
+      this.first = first;
+      this.size = size;
+    }
+
+    @Override
+    public Field get(int index) {
+      return store.field(first + Objects.checkIndex(index, size));
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
   /** Turns the scanner's chunks into entries and problems. */
   private static final class Builder implements EntryScanner.Listener {
     private final String text;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Entry> firstOfKey = new HashMap<>();
+    private final Store store;
 
     Builder(String text) {
       this.text = text;
+      this.store = new Store(text);
     }
 
     @Override
@@ -326,7 +402,7 @@ public final class BibOutline {
      * scanned again (they hold the long abstracts).
      */
     private List<Field> fields(int from, int to, int[] values) {
-      List<Field> fields = new ArrayList<>(8);
+      int first = store.count;
       int v = 0;
       int i = from;
       while (i < to) {
@@ -398,22 +474,14 @@ public final class BibOutline {
         }
         int contentStart = valueStart;
         int contentEnd = valueEnd;
-        char first = valueStart < valueEnd ? text.charAt(valueStart) : ' ';
-        if ((first == '{' || first == '"') && firstPartEnd == valueEnd) {
+        char opening = valueStart < valueEnd ? text.charAt(valueStart) : ' ';
+        if ((opening == '{' || opening == '"') && firstPartEnd == valueEnd) {
           contentStart = skipBlank(valueStart + 1, valueEnd - 1);
           contentEnd = Math.max(contentStart, trimEnd(contentStart, valueEnd - 1));
         }
-        fields.add(
-            new Field(
-                text.substring(nameStart, nameEnd),
-                nameStart,
-                nameEnd,
-                valueStart,
-                valueEnd,
-                contentStart,
-                contentEnd));
+        store.add(nameStart, nameEnd, valueStart, valueEnd, contentStart, contentEnd);
       }
-      return fields;
+      return store.count == first ? List.of() : new Fields(store, first, store.count - first);
     }
 
     private static boolean isBlank(char c) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeassist.bibtex.BibOutline.Entry;
 import dev.citeassist.bibtex.BibOutline.Field;
 import dev.citeassist.bibtex.BibOutline.Problem;
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.ReadProblem.Kind;
@@ -207,7 +208,7 @@ class BibOutlineTest {
   static void assertAgrees(String name, String text) {
     BibOutline outline = BibOutline.of(text);
     assertWellFormed(outline);
-    Recorder r = Recorder.read(text);
+    CollectingSink r = BibtexReaderTest.readBib(text);
     Set<Kind> structure = EnumSet.of(Kind.NOT_CLOSED, Kind.NOT_AN_ENTRY, Kind.NO_KEY);
     TreeSet<String> fromReader = new TreeSet<>();
     TreeSet<String> duplicatesFromReader = new TreeSet<>();

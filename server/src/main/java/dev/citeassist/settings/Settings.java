@@ -71,6 +71,6 @@ public record Settings(
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */
   static Path defaultCacheDir() {
-    return dev.citeassist.catalogue.CacheLocation.resolve();
+    return dev.citeassist.catalogue.UserFolders.ofThisProcess().cache();
   }
 }

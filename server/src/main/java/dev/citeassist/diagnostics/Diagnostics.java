@@ -211,7 +211,7 @@ public final class Diagnostics {
     String uri = Documents.uri(file);
     TextDocument doc = textDocument(file, uri);
     List<Diagnostic> list = new ArrayList<>();
-    for (BibProblems.Problem p : BibProblems.of(doc.text())) {
+    for (BibProblems.Problem p : BibProblems.of(doc.bibOutline())) {
       Range range =
           p.start() >= 0
               ? doc.range(p.start(), p.end())

@@ -1,12 +1,14 @@
 package dev.citeassist.document;
 
+import dev.citeassist.bibtex.BibOutline;
 import java.util.Arrays;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
  * One version of a document's text, and the only place where offsets and LSP positions (0-based
- * line, UTF-16 column) are converted. Immutable; the line table is computed once, lazily.
+ * line, UTF-16 column) are converted. Immutable; the line table and, for a {@code .bib}, its
+ * outline are computed once, lazily, so the features asking about one version share them.
  */
 public final class TextDocument {
 
@@ -14,6 +16,7 @@ public final class TextDocument {
   private final int version;
   private final String text;
   private volatile int[] lineStarts;
+  private volatile BibOutline outline;
 
   public TextDocument(String uri, int version, String text) {
     this.uri = uri;
@@ -82,6 +85,16 @@ public final class TextDocument {
 
   public Range range(int start, int end) {
     return new Range(position(start), position(end));
+  }
+
+  /** The outline of this text read as a {@code .bib} (offsets are this text's). */
+  public BibOutline bibOutline() {
+    BibOutline o = outline;
+    if (o == null) {
+      o = BibOutline.of(text);
+      outline = o;
+    }
+    return o;
   }
 
   /** The 1-based line number of an offset. */

@@ -1,5 +1,6 @@
 package dev.citeassist.hover;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.commands.AddEntryArguments;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -31,8 +30,6 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  * short "no entry" line. Stateless per request.
  */
 public final class CitationHover {
-
-  private static final Pattern ENTRY_HEADER = Pattern.compile("@\\w+\\s*[{(]\\s*([^,\\s{}()]+)");
 
   private final ProjectBibliography bibliography;
 
@@ -75,24 +72,14 @@ public final class CitationHover {
   public Hover hoverBib(
       TextDocument doc, Path bibFile, int offset, Project project, boolean markdown)
       throws IOException {
-    String text = doc.text();
-    int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-    if (offset > 0 && offset <= text.length() && text.charAt(offset - 1) == '\n') {
-      lineStart = offset;
+    Optional<BibOutline.Entry> e =
+        doc.bibOutline().keyAt(offset).filter(BibOutline.Entry::isReference);
+    if (e.isEmpty()) {
+      return null;
     }
-    int lineEnd = text.indexOf('\n', offset);
-    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-    Matcher m = ENTRY_HEADER.matcher(line);
-    while (m.find()) {
-      int start = lineStart + m.start(1);
-      int end = lineStart + m.end(1);
-      if (offset >= start && offset <= end) {
-        Hover h = describe(m.group(1), List.of(bibFile), project, null, markdown);
-        h.setRange(doc.range(start, end));
-        return h;
-      }
-    }
-    return null;
+    Hover h = describe(e.get().key(), List.of(bibFile), project, null, markdown);
+    h.setRange(doc.range(e.get().keyStart(), e.get().keyEnd()));
+    return h;
   }
 
   private Hover describe(

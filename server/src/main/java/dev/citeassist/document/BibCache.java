@@ -37,7 +37,7 @@ final class BibCache {
   private static final Logger LOG = Logger.getLogger(BibCache.class.getName());
 
   /** Bump when the cutting into chunks or the reading of a chunk changes what is indexed. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   /** Commit data: the content key the entry was built from, and its number of papers. */
   static final String KEY = "bib.key";

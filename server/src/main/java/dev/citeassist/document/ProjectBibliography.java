@@ -1,5 +1,6 @@
 package dev.citeassist.document;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
@@ -40,11 +41,12 @@ import java.util.logging.Logger;
  * <p>Updates run on one background thread, never on a request: the latest text of a file wins,
  * intermediate versions are skipped. A file is cut into chunks at entry boundaries chosen by the
  * entries' content, each chunk indexed as its own source, so an edit re-reads and re-indexes only
- * the chunk it touches. Files using {@code @string} or {@code crossref} are read in one piece,
- * since their entries depend on each other. A file's first reading parses its chunks on two threads
- * and makes what is read searchable every {@link #PUBLISH_NANOS}, with its progress (see {@link
- * #progress}); with a cache folder, the finished index is stored there by content ({@link
- * BibCache}) and the next first reading of the same text opens it instead. Lookups read an
+ * the chunk it touches; the entries are those of the one {@link BibOutline} of the text.
+ * {@code @string} definitions are read before every chunk; a file using {@code crossref} is read in
+ * one piece, since its entries depend on each other. A file's first reading parses its chunks on
+ * two threads and makes what is read searchable every {@link #PUBLISH_NANOS}, with its progress
+ * (see {@link #progress}); with a cache folder, the finished index is stored there by content
+ * ({@link BibCache}) and the next first reading of the same text opens it instead. Lookups read an
  * immutable snapshot per file; thread-safe.
  */
 public final class ProjectBibliography implements Closeable {
@@ -906,9 +908,10 @@ public final class ProjectBibliography implements Closeable {
   record Split(String macros, List<ChunkText> chunks) {}
 
   /**
-   * Cuts a .bib text into chunks of whole entries (an entry starts with {@code @} at the start of a
-   * line), at boundaries chosen by the entries' first line, so an edit moves no boundary but its
-   * own. One pass over the lines; no copy of the text.
+   * Cuts a .bib text into chunks of whole entries, as the one {@link BibOutline} of the text finds
+   * them, at boundaries chosen by the entries' first line (an entry that starts a line), so an edit
+   * moves no boundary but its own. {@code @string} definitions are collected and blanked; a text
+   * with an entry that has a {@code crossref} is one chunk.
    */
   static Split split(String text) {
     int n = text.length();
@@ -920,42 +923,23 @@ public final class ProjectBibliography implements Closeable {
     List<ChunkText> chunks = new ArrayList<>();
     int chunkStart = 0;
     int chunkLine = 1;
-    int line = 1;
-    int lineStart = 0;
     int blankFrom = 0;
-    while (lineStart < n) {
-      int first = lineStart;
-      while (first < n && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
-        first++;
-      }
-      if (first < n
-          && (text.charAt(first) | 0x20) == 'c'
-          && text.regionMatches(true, first, "crossref", 0, 8)) {
+    for (BibOutline.Entry e : BibOutline.of(text).entries()) {
+      if (e.field("crossref").isPresent()) {
         // Entries that inherit fields from others are read in one piece.
         return whole(text);
       }
-      if (text.charAt(lineStart) == '@') {
-        if (text.regionMatches(true, lineStart, "@string", 0, 7)) {
-          int open = lineStart + 7;
-          while (open < n && Character.isWhitespace(text.charAt(open))) {
-            open++;
-          }
-          int end = blockEnd(text, open);
-          macros.append(text, lineStart, end).append('\n');
-          blanks.add(new int[] {lineStart, end});
-        } else if (lineStart - chunkStart > 2048 && boundaryBefore(text, lineStart)) {
-          chunks.add(chunk(text, chunkStart, lineStart, chunkLine, blanks, blankFrom));
-          blankFrom = blanks.size();
-          chunkStart = lineStart;
-          chunkLine = line;
-        }
+      if (e.type().equals("string")) {
+        macros.append(text, e.start(), e.end()).append('\n');
+        blanks.add(new int[] {e.start(), e.end()});
+      } else if (e.start() - chunkStart > 2048
+          && (e.start() == 0 || text.charAt(e.start() - 1) == '\n')
+          && boundaryBefore(text, e.start())) {
+        chunks.add(chunk(text, chunkStart, e.start(), chunkLine, blanks, blankFrom));
+        blankFrom = blanks.size();
+        chunkStart = e.start();
+        chunkLine = e.line();
       }
-      int eol = text.indexOf('\n', lineStart);
-      if (eol < 0) {
-        break;
-      }
-      line++;
-      lineStart = eol + 1;
     }
     chunks.add(chunk(text, chunkStart, n, chunkLine, blanks, blankFrom));
     return new Split(macros.toString(), chunks);
@@ -975,23 +959,6 @@ public final class ProjectBibliography implements Closeable {
     }
     // A copy, but String.hashCode is vectorised: faster than hashing char by char.
     return new ChunkText(line, start, end, text.substring(start, end).hashCode(), text, b);
-  }
-
-  /** The offset after the block whose opening brace or parenthesis is at {@code open}. */
-  private static int blockEnd(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{' || c == '(') {
-        depth++;
-      } else if (c == '}' || c == ')') {
-        depth--;
-        if (depth == 0) {
-          return i + 1;
-        }
-      }
-    }
-    return text.length();
   }
 
   /**

@@ -131,17 +131,39 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     }
   }
 
-  // The latest completion request: a newer one makes it stale (the user typed on), so it is
-  // cancelled and answered as such instead of being computed for nobody.
+  // The work of the latest completion request: a newer request makes it stale (the user typed
+  // on), so it is stopped and answered with an empty list marked incomplete, a result that the
+  // client has no use for anyway, instead of being computed for nobody.
   private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> lastCompletion =
       new java.util.concurrent.atomic.AtomicReference<>();
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       CompletionParams params) {
-    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> work =
         CompletableFutures.computeAsync(server.completions, cancel -> complete(params, cancel));
-    CompletableFuture<?> stale = lastCompletion.getAndSet(answer);
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
+        work.handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return result;
+              }
+              if (failure instanceof java.util.concurrent.CancellationException
+                  || failure.getCause() instanceof java.util.concurrent.CancellationException) {
+                return Either.forRight(new CompletionList(true, List.of()));
+              }
+              throw failure instanceof java.util.concurrent.CompletionException c
+                  ? c
+                  : new java.util.concurrent.CompletionException(failure);
+            });
+    // the client's $/cancelRequest cancels the answer: the work stops too
+    answer.whenComplete(
+        (result, failure) -> {
+          if (answer.isCancelled()) {
+            work.cancel(true);
+          }
+        });
+    CompletableFuture<?> stale = lastCompletion.getAndSet(work);
     if (stale != null) {
       stale.cancel(true);
     }

@@ -308,8 +308,7 @@ public final class PaperIndex implements Closeable {
    * beside it and renamed, so {@code target} is either missing or a complete index. A {@code
    * target} that exists already is left as it is.
    */
-  public synchronized void snapshot(Path target, Map<String, String> userData)
-      throws IOException {
+  public synchronized void snapshot(Path target, Map<String, String> userData) throws IOException {
     commit(userData);
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -573,8 +572,7 @@ public final class PaperIndex implements Closeable {
     return ranked;
   }
 
-  private static List<KeyHit> keys(IndexSearcher searcher, List<ScoreDoc> docs)
-      throws IOException {
+  private static List<KeyHit> keys(IndexSearcher searcher, List<ScoreDoc> docs) throws IOException {
     List<KeyHit> hits = new ArrayList<>(docs.size());
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (ScoreDoc d : docs) {

@@ -2,6 +2,9 @@ package dev.citeassist.bibtex;
 
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.BibtexDialect;
+import dev.citeassist.tex.LatexEncoder;
+import dev.citeassist.tex.LatexSyntax;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;

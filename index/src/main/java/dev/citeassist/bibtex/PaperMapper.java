@@ -4,6 +4,7 @@ import dev.citeassist.bibtex.EntryParser.RawEntry;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.SourceFormat;
+import dev.citeassist.tex.LatexDecoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

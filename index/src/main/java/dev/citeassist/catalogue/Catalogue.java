@@ -3,6 +3,8 @@ package dev.citeassist.catalogue;
 import dev.citeassist.citekey.KeyAssigner;
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SourceFormat;
 import dev.citeassist.search.PaperIndex;
 import java.io.Closeable;
@@ -427,14 +429,14 @@ public final class Catalogue implements Closeable {
   }
 
   /** Counts bytes read, for progress; reading a source fully makes {@code count} its size. */
-  static final class CountingInputStream extends java.io.FilterInputStream {
+  public static final class CountingInputStream extends java.io.FilterInputStream {
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
       super(in);
     }
 
-    long count() {
+    public long count() {
       return count;
     }
 

@@ -3,6 +3,7 @@ package dev.citeassist.catalogue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.citeassist.formats.ShownDate;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.BibtexDialect;
 import java.io.StringReader;
 import java.text.Normalizer;
 import java.util.ArrayList;

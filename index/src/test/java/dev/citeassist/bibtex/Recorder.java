@@ -1,8 +1,8 @@
 package dev.citeassist.bibtex;
 
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import java.util.ArrayList;
 import java.util.List;
 

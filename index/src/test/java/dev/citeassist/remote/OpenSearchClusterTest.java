@@ -12,7 +12,7 @@ import dev.citeassist.bench.ArxivSnapshotGenerator;
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.CatalogueProgress;
 import dev.citeassist.catalogue.CatalogueSource;
-import dev.citeassist.catalogue.ReadProblem;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.ContextQuery;

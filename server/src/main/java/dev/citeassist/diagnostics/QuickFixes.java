@@ -1,7 +1,7 @@
 package dev.citeassist.diagnostics;
 
-import dev.citeassist.completion.AddEntryArguments;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.AddEntryArguments;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;

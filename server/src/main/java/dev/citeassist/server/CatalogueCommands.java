@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;

@@ -1,7 +1,7 @@
 package dev.citeassist.server;
 
+import dev.citeassist.commands.Commands;
 import dev.citeassist.completion.AddEntryCommand;
-import dev.citeassist.completion.Commands;
 import dev.citeassist.navigation.BibSymbols;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

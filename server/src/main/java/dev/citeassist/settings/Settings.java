@@ -1,7 +1,8 @@
 package dev.citeassist.settings;
 
-import dev.citeassist.bibtex.BibtexDialect;
 import dev.citeassist.citekey.KeyPattern;
+import dev.citeassist.latex.DialectDetection;
+import dev.citeassist.tex.BibtexDialect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

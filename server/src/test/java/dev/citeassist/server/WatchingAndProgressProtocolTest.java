@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonPrimitive;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.Documents;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.citeassist.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonParser;
-import dev.citeassist.bibtex.BibtexDialect;
+import dev.citeassist.tex.BibtexDialect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -39,6 +39,11 @@ public final class FailSoftCatalogue implements CatalogueBackend {
     this.probeEvery = probeEvery;
   }
 
+  /** Where the catalogue is. */
+  public ClusterSettings settings() {
+    return remote.settings();
+  }
+
   /** Why the cluster is not used now, or null when it is. */
   public String down() {
     return down;

@@ -6,7 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.citeassist.commands.Commands;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
+
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class CatalogueCommands {
    * Arguments: the query, then optionally the most hits (1 to 1000). An empty array without a
    * catalogue.
    */
-  static JsonArray search(List<Object> arguments, PaperIndex index) throws IOException {
+  static JsonArray search(List<Object> arguments, CatalogueBackend index) throws IOException {
     String query = arguments == null || arguments.isEmpty() ? "" : string(arguments.get(0));
     int limit = DEFAULT_LIMIT;
     if (arguments != null && arguments.size() > 1) {

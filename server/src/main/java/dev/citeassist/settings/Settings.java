@@ -24,6 +24,7 @@ import java.util.Set;
  *     [auth:lower][year][veryshorttitle:lower]}), or null for the catalogue's default
  * @param bibFolders folders searched for a {@code .bib} the document names that is not beside the
  *     root (before {@code BIBINPUTS}), relative to the root's folder unless absolute
+ * @param remoteCatalogue the shared catalogue to search instead of the local one, or null
  */
 public record Settings(
     int completionLimit,
@@ -33,7 +34,8 @@ public record Settings(
     List<Path> catalogueSources,
     Path cacheDir,
     String keyPattern,
-    List<Path> bibFolders) {
+    List<Path> bibFolders,
+    RemoteCatalogueSettings remoteCatalogue) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
 
@@ -52,7 +54,8 @@ public record Settings(
         List.of(),
         defaultCacheDir(),
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**

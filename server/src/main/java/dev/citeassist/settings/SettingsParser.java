@@ -99,6 +99,55 @@ public final class SettingsParser {
         }
       }
     }
-    return new Settings(limit, commands, dialect, target, sources, cache, keyPattern, bibFolders);
+    return new Settings(
+        limit,
+        commands,
+        dialect,
+        target,
+        sources,
+        cache,
+        keyPattern,
+        bibFolders,
+        remote(o, current.remoteCatalogue()));
+  }
+
+  /**
+   * {@code catalogueUrl} (empty: the local catalogue), {@code catalogueUser}, {@code
+   * cataloguePassword}, {@code catalogueApiKey}, {@code catalogueCaCertificate}, {@code
+   * catalogueTimeoutMillis}; each absent one keeps its current value.
+   */
+  private static RemoteCatalogueSettings remote(JsonObject o, RemoteCatalogueSettings current) {
+    RemoteCatalogueSettings c =
+        current != null
+            ? current
+            : new RemoteCatalogueSettings(
+                null, null, null, null, null, RemoteCatalogueSettings.DEFAULT_TIMEOUT_MILLIS);
+    String url = string(o, "catalogueUrl", c.url());
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String ca = string(o, "catalogueCaCertificate", null);
+    Path caPath = ca == null ? c.caCertificate() : ca.isBlank() ? null : Path.of(ca);
+    int timeout = c.timeoutMillis();
+    JsonElement t = o.get("catalogueTimeoutMillis");
+    if (t != null && t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()) {
+      timeout = Math.max(50, Math.min(60_000, t.getAsInt()));
+    }
+    return new RemoteCatalogueSettings(
+        url.strip(),
+        blankToNull(string(o, "catalogueUser", c.user())),
+        string(o, "cataloguePassword", c.password()),
+        blankToNull(string(o, "catalogueApiKey", c.apiKey())),
+        caPath,
+        timeout);
+  }
+
+  private static String string(JsonObject o, String name, String current) {
+    JsonElement e = o.get(name);
+    return e != null && e.isJsonPrimitive() ? e.getAsString() : current;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 }

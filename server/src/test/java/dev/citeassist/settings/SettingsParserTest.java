@@ -30,7 +30,8 @@ class SettingsParserTest {
             List.of(Path.of("/data/zotero.json")),
             Path.of("/tmp/c"),
             "[auth][year]",
-            List.of(Path.of("/home/me/texmf/bibtex")));
+            List.of(Path.of("/home/me/texmf/bibtex")),
+            null);
     assertEquals(expected, SettingsParser.parse(JsonParser.parseString(section), defaults));
     assertEquals(
         expected,
@@ -51,5 +52,30 @@ class SettingsParserTest {
   @Test
   void defaultLimitIsFifty() {
     assertEquals(50, defaults.completionLimit());
+  }
+
+  @Test
+  void sharedCatalogueSettingsAreReadAndAnEmptyUrlMeansTheLocalOne() {
+    Settings remote =
+        SettingsParser.parse(
+            JsonParser.parseString(
+                """
+                {"catalogueUrl": "https://os.lab.example:9200/papers",
+                 "catalogueUser": "reader", "cataloguePassword": "pw",
+                 "catalogueCaCertificate": "/etc/lab-ca.pem", "catalogueTimeoutMillis": 800}
+                """),
+            defaults);
+    assertEquals(
+        new RemoteCatalogueSettings(
+            "https://os.lab.example:9200/papers", "reader", "pw", null, Path.of("/etc/lab-ca.pem"), 800),
+        remote.remoteCatalogue());
+    Settings keyed =
+        SettingsParser.parse(JsonParser.parseString("{\"catalogueApiKey\": \"k\"}"), remote);
+    assertEquals("k", keyed.remoteCatalogue().apiKey());
+    assertEquals("reader", keyed.remoteCatalogue().user());
+    Settings local =
+        SettingsParser.parse(JsonParser.parseString("{\"catalogueUrl\": \"\"}"), keyed);
+    assertEquals(null, local.remoteCatalogue());
+    assertEquals(null, defaults.remoteCatalogue());
   }
 }

@@ -406,7 +406,7 @@ public final class Catalogue implements Closeable {
   /**
    * Where the index lives and what goes into it.
    *
-   * @param cacheDir parent directory of the index (see {@link CacheLocation})
+   * @param cacheDir parent directory of the index (see {@link UserFolders#cache()})
    * @param sources user sources added to the built-in seeds
    * @param keyPattern how keys are made
    */
@@ -424,7 +424,7 @@ public final class Catalogue implements Closeable {
 
     /** The built-in catalogue in the user's cache directory. */
     public static CatalogueConfig defaults() {
-      return new CatalogueConfig(CacheLocation.resolve(), List.of());
+      return new CatalogueConfig(UserFolders.ofThisProcess().cache(), List.of());
     }
   }
 

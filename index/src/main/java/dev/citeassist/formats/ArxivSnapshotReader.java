@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.citeassist.paper.CatalogueReader;
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
@@ -38,9 +39,6 @@ public final class ArxivSnapshotReader implements CatalogueReader {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+");
-  private static final String[] MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-  };
 
   @Override
   public void read(String sourceName, InputStream in, PaperSink sink) throws IOException {
@@ -206,7 +204,7 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       String[] words = text.replace(",", " ").trim().split("\\s+");
       for (int i = 0; i + 2 < words.length; i++) {
         int d = number(words[i]);
-        int m = monthNumber(words[i + 1]);
+        int m = Months.byFirstLetters(words[i + 1]);
         int y = number(words[i + 2]);
         if (d >= 1 && d <= 31 && m > 0 && words[i + 2].length() == 4 && y > 0) {
           year = y;
@@ -386,19 +384,6 @@ public final class ArxivSnapshotReader implements CatalogueReader {
       n = n * 10 + (c - '0');
     }
     return n;
-  }
-
-  private static int monthNumber(String word) {
-    if (word.length() < 3) {
-      return -1;
-    }
-    String prefix = word.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
-    for (int m = 0; m < MONTHS.length; m++) {
-      if (MONTHS[m].equals(prefix)) {
-        return m + 1;
-      }
-    }
-    return -1;
   }
 
   /** A line that is JSON but not an arXiv record; cheap, as it has no stack trace. */

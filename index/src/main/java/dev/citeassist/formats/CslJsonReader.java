@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeassist.paper.CatalogueReader;
+import dev.citeassist.paper.IdentifierSyntax;
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
@@ -80,9 +82,6 @@ public final class CslJsonReader implements CatalogueReader {
     {"ISSN", "issn"}
   };
 
-  private static final String[] MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-  };
   private static final Pattern ISO_DATE =
       Pattern.compile("^\\s*(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?(?!\\d)");
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
@@ -93,12 +92,16 @@ public final class CslJsonReader implements CatalogueReader {
   private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
   private static final Pattern ARXIV_ID =
       Pattern.compile(
-          "(?i)(?<![\\w.])(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?(?![\\w.])");
+          "(?i)(?<![\\w.])("
+              + IdentifierSyntax.ARXIV_ID
+              + ")"
+              + IdentifierSyntax.ARXIV_VERSION
+              + "(?![\\w.])");
   private static final Pattern ARXIV_URL =
-      Pattern.compile("(?i)arxiv\\.org/(?:abs|pdf)/([^?#\\s]+?)(?:\\.pdf)?(?:[?#\\s]|$)");
-  private static final Pattern ARXIV_DOI = Pattern.compile("(?i)^10\\.48550/arxiv\\.(.+)$");
-  private static final Pattern DOI_PREFIX =
-      Pattern.compile("(?i)^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)");
+      Pattern.compile(
+          "(?i)" + IdentifierSyntax.ARXIV_PAGE + "([^?#\\s]+?)(?:\\.pdf)?(?:[?#\\s]|$)");
+  private static final Pattern ARXIV_DOI =
+      Pattern.compile("(?i)^" + IdentifierSyntax.ARXIV_DOI_PREFIX + "(.+)$");
   private static final Pattern RICH_TEXT =
       Pattern.compile("(?i)</?(?:i|b|em|strong|sup|sub|sc|span)(?:\\s[^>]*)?>");
   private static final Pattern MASTERS =
@@ -312,16 +315,16 @@ public final class CslJsonReader implements CatalogueReader {
       Matcher dayMonth = DAY_MONTH.matcher(before);
       Matcher monthDay = MONTH_DAY.matcher(before);
       Matcher word = WORD.matcher(before);
-      if (dayMonth.find() && monthNumber(dayMonth.group(2)) > 0) {
-        date[1] = monthNumber(dayMonth.group(2));
+      if (dayMonth.find() && Months.byFirstLetters(dayMonth.group(2)) > 0) {
+        date[1] = Months.byFirstLetters(dayMonth.group(2));
         date[2] = Integer.parseInt(dayMonth.group(1));
-      } else if (monthDay.find() && monthNumber(monthDay.group(1)) > 0) {
-        date[1] = monthNumber(monthDay.group(1));
+      } else if (monthDay.find() && Months.byFirstLetters(monthDay.group(1)) > 0) {
+        date[1] = Months.byFirstLetters(monthDay.group(1));
         date[2] = Integer.parseInt(monthDay.group(2));
       } else {
         while (word.find()) {
-          if (monthNumber(word.group()) > 0) {
-            date[1] = monthNumber(word.group());
+          if (Months.byFirstLetters(word.group()) > 0) {
+            date[1] = Months.byFirstLetters(word.group());
             break;
           }
         }
@@ -337,16 +340,6 @@ public final class CslJsonReader implements CatalogueReader {
     return date;
   }
 
-  private static int monthNumber(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    for (int m = 0; m < MONTHS.length; m++) {
-      if (w.startsWith(MONTHS[m])) {
-        return m + 1;
-      }
-    }
-    return 0;
-  }
-
   private static int integer(JsonNode node) {
     if (node == null) {
       return 0;
@@ -360,7 +353,7 @@ public final class CslJsonReader implements CatalogueReader {
 
   private static String doi(String raw) {
     String doi = JsonText.collapse(raw);
-    return doi == null ? null : DOI_PREFIX.matcher(doi).replaceFirst("");
+    return doi == null ? null : IdentifierSyntax.withoutResolver(doi);
   }
 
   /** The bare arXiv id (no version), from whichever field of the item gives it. */

@@ -1,5 +1,6 @@
 package dev.citeassist.formats;
 
+import dev.citeassist.paper.Months;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,17 +10,16 @@ import java.util.regex.Pattern;
  * A date as listings and daily-papers pages show it: "Feb 27, 2023", or "Mar 26" when the page
  * leaves the (current) year out. The year stays null then: guessing it would invent data.
  */
-public record ShownDate(int month, int day, Integer year) {
+record ShownDate(int month, int day, Integer year) {
 
-  static final List<String> MONTHS =
-      List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+  private static final List<String> MONTHS = Months.ABBREVIATIONS;
 
   /** Month, day and optional year; callers anchor it inside their own line patterns. */
   static final String REGEX = "(" + String.join("|", MONTHS) + ") (\\d{1,2})(?:, (\\d{4}))?";
 
   private static final Pattern WHOLE = Pattern.compile(REGEX);
 
-  public ShownDate {
+  ShownDate {
     if (month < 1 || month > 12 || day < 1 || day > 31) {
       throw new IllegalArgumentException("no such date: " + month + "/" + day);
     }
@@ -43,10 +43,5 @@ public record ShownDate(int month, int day, Integer year) {
       return Optional.empty();
     }
     return Optional.of(new ShownDate(month, day, year));
-  }
-
-  /** "Feb" for 2; the form the records JSON uses. */
-  public static String monthName(int month) {
-    return MONTHS.get(month - 1);
   }
 }

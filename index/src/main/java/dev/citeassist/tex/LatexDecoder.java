@@ -1,6 +1,7 @@
 package dev.citeassist.tex;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,24 +23,7 @@ public final class LatexDecoder {
   private LatexDecoder() {}
 
   /** Accent commands and the combining mark each one puts on its argument. */
-  private static final Map<String, Character> ACCENTS =
-      Map.ofEntries(
-          Map.entry("'", '\u0301'),
-          Map.entry("`", '\u0300'),
-          Map.entry("^", '\u0302'),
-          Map.entry("\"", '\u0308'),
-          Map.entry("~", '\u0303'),
-          Map.entry("=", '\u0304'),
-          Map.entry(".", '\u0307'),
-          Map.entry("u", '\u0306'),
-          Map.entry("v", '\u030C'),
-          Map.entry("H", '\u030B'),
-          Map.entry("c", '\u0327'),
-          Map.entry("k", '\u0328'),
-          Map.entry("d", '\u0323'),
-          Map.entry("b", '\u0331'),
-          Map.entry("r", '\u030A'),
-          Map.entry("t", '\u0361'));
+  private static final Map<String, Character> ACCENTS = LatexCharacters.ACCENTS;
 
   /** What an accent command with an empty argument ({@code \'{}}) prints. */
   private static final Map<Character, String> SPACING_ACCENTS =
@@ -61,23 +45,12 @@ public final class LatexDecoder {
           Map.entry('\u030A', "\u02DA"),
           Map.entry('\u0361', ""));
 
-  /** Control words that stand for a character or a word. */
-  private static final Map<String, String> SYMBOLS =
+  /**
+   * Control words that stand for a character or a word, besides {@link LatexCharacters#LETTERS}.
+   */
+  private static final Map<String, String> OTHER_SYMBOLS =
       Map.ofEntries(
-          Map.entry("l", "ł"),
-          Map.entry("L", "Ł"),
-          Map.entry("o", "ø"),
-          Map.entry("O", "Ø"),
-          Map.entry("aa", "å"),
-          Map.entry("AA", "Å"),
-          Map.entry("ae", "æ"),
-          Map.entry("AE", "Æ"),
-          Map.entry("oe", "œ"),
-          Map.entry("OE", "Œ"),
-          Map.entry("ss", "ß"),
           Map.entry("SS", "SS"),
-          Map.entry("i", "ı"),
-          Map.entry("j", "ȷ"),
           Map.entry("dh", "ð"),
           Map.entry("DH", "Ð"),
           Map.entry("th", "þ"),
@@ -172,6 +145,15 @@ public final class LatexDecoder {
           Map.entry("Phi", "Φ"),
           Map.entry("Psi", "Ψ"),
           Map.entry("Omega", "Ω"));
+
+  /** Control words that stand for a character or a word. */
+  private static final Map<String, String> SYMBOLS = symbols();
+
+  private static Map<String, String> symbols() {
+    Map<String, String> all = new HashMap<>(OTHER_SYMBOLS);
+    all.putAll(LatexCharacters.LETTERS);
+    return Map.copyOf(all);
+  }
 
   /** Commands whose (first) argument is dropped: sort helpers and link targets. */
   private static boolean dropsArgument(String name) {

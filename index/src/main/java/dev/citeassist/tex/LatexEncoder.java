@@ -3,6 +3,7 @@ package dev.citeassist.tex;
 import dev.citeassist.tex.LatexSyntax.Range;
 import java.text.Normalizer;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,41 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class LatexEncoder {
 
-  /** Combining marks and the LaTeX accent that draws them. */
-  private static final Map<Character, String> ACCENTS =
-      Map.ofEntries(
-          Map.entry('\u0300', "`"),
-          Map.entry('\u0301', "'"),
-          Map.entry('\u0302', "^"),
-          Map.entry('\u0303', "~"),
-          Map.entry('\u0304', "="),
-          Map.entry('\u0306', "u"),
-          Map.entry('\u0307', "."),
-          Map.entry('\u0308', "\""),
-          Map.entry('\u030A', "r"),
-          Map.entry('\u030B', "H"),
-          Map.entry('\u030C', "v"),
-          Map.entry('\u0323', "d"),
-          Map.entry('\u0327', "c"),
-          Map.entry('\u0328', "k"),
-          Map.entry('\u0331', "b"));
+  /** Combining marks and the LaTeX accent that draws them (all but the tie). */
+  private static final Map<Character, String> ACCENTS = accents();
 
   /** Letters LaTeX writes with a command of their own (the bodies of special characters). */
-  private static final Map<Integer, String> LETTERS =
-      Map.ofEntries(
-          Map.entry((int) 'ł', "\\l"),
-          Map.entry((int) 'Ł', "\\L"),
-          Map.entry((int) 'ø', "\\o"),
-          Map.entry((int) 'Ø', "\\O"),
-          Map.entry((int) 'æ', "\\ae"),
-          Map.entry((int) 'Æ', "\\AE"),
-          Map.entry((int) 'œ', "\\oe"),
-          Map.entry((int) 'Œ', "\\OE"),
-          Map.entry((int) 'ß', "\\ss"),
-          Map.entry((int) 'å', "\\aa"),
-          Map.entry((int) 'Å', "\\AA"),
-          Map.entry((int) 'ı', "\\i"),
-          Map.entry((int) 'ȷ', "\\j"));
+  private static final Map<Integer, String> LETTERS = letters();
 
   /** Text symbols with a command in the LaTeX kernel (OT1 and T1 alike). */
   private static final Map<Integer, String> SYMBOLS =
@@ -339,6 +310,24 @@ public final class LatexEncoder {
         i += Character.charCount(cp);
       }
     }
+  }
+
+  private static Map<Character, String> accents() {
+    Map<Character, String> byMark = new HashMap<>();
+    LatexCharacters.ACCENTS.forEach(
+        (command, mark) -> {
+          if (mark != LatexCharacters.TIE) {
+            byMark.put(mark, command);
+          }
+        });
+    return Map.copyOf(byMark);
+  }
+
+  private static Map<Integer, String> letters() {
+    Map<Integer, String> byLetter = new HashMap<>();
+    LatexCharacters.LETTERS.forEach(
+        (command, letter) -> byLetter.put(letter.codePointAt(0), "\\" + command));
+    return Map.copyOf(byLetter);
   }
 
   /** The LaTeX for a non-ASCII character in text, or null when LaTeX has none. */

@@ -231,7 +231,7 @@ public final class Cli {
     try (Opened catalogue = openCatalogue(a)) {
       List<SearchHit> hits = catalogue.backend().search(new SearchQuery(query, limit, from, to));
       if (a.flag("json")) {
-        out.println(json(hits));
+        out.println(RecordJson.hits(hits));
       } else if (hits.isEmpty()) {
         err.println("No paper matches \"" + query + "\".");
       } else {
@@ -636,29 +636,6 @@ public final class Cli {
     String where = p.origin() == null ? "" : p.origin().source() + ":" + p.origin().line() + "  ";
     String key = p.key() == null ? "" : p.key() + "  ";
     return where + key + p.title() + " — " + byline(p);
-  }
-
-  private static String json(List<SearchHit> hits) {
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode array = mapper.createArrayNode();
-    for (SearchHit hit : hits) {
-      Paper p = hit.paper();
-      ObjectNode o = array.addObject();
-      o.put("key", p.key());
-      o.put("score", hit.score());
-      o.put("title", p.title());
-      ArrayNode authors = o.putArray("authors");
-      p.authors().forEach(x -> authors.add(x.display()));
-      o.put("etAl", p.etAl());
-      o.put("year", p.year());
-      o.put("venue", p.venue());
-      o.put("category", p.category());
-      o.put("doi", p.doi());
-      o.put("arxivId", p.arxivId());
-      o.put("url", p.url());
-      o.put("abstract", p.abstractText());
-    }
-    return array.toString();
   }
 
   private static boolean isHelp(String arg) {

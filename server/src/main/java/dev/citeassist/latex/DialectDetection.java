@@ -5,28 +5,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells which bibliography processor a root document is written for: biblatex when it loads the
- * {@code biblatex} package (outside comments and verbatim), else classic bibtex. Stateless.
+ * Tells which bibliography processor a document is written for: biblatex when it loads the {@code
+ * biblatex} package (with usepackage or RequirePackage, options allowed) or names a resource with
+ * addbibresource, outside comments and verbatim; else classic bibtex. The one place that recognises
+ * biblatex. Stateless.
  */
 public final class DialectDetection {
 
   private static final Pattern BIBLATEX =
       Pattern.compile(
-          "\\\\(?:usepackage|RequirePackage)\\s*(?:\\[[^\\]]*\\])?\\s*\\{[^}]*\\bbiblatex\\b[^}]*\\}");
+          "\\\\(?:(?:usepackage|RequirePackage)\\s*(?:\\[[^\\]]*\\])?\\s*\\{[^}]*\\bbiblatex\\b[^}]*\\}"
+              + "|addbibresource(?![A-Za-z]))");
 
   private DialectDetection() {}
 
+  /** The dialect of a root document; bibtex when its text is unknown (null). */
   public static BibtexDialect detect(String rootText) {
-    if (rootText == null) {
-      return BibtexDialect.BIBTEX;
+    return usesBiblatex(rootText) ? BibtexDialect.BIBLATEX : BibtexDialect.BIBTEX;
+  }
+
+  /** Whether {@code text} loads biblatex or adds a biblatex resource (false for null). */
+  public static boolean usesBiblatex(String text) {
+    if (text == null) {
+      return false;
     }
-    Exclusions exclusions = Exclusions.of(rootText);
-    Matcher m = BIBLATEX.matcher(rootText);
+    Exclusions exclusions = null;
+    Matcher m = BIBLATEX.matcher(text);
     while (m.find()) {
+      if (exclusions == null) {
+        exclusions = Exclusions.of(text);
+      }
       if (!exclusions.contains(m.start() + 1)) {
-        return BibtexDialect.BIBLATEX;
+        return true;
       }
     }
-    return BibtexDialect.BIBTEX;
+    return false;
   }
 }

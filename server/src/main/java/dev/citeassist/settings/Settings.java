@@ -24,7 +24,13 @@ import java.util.Set;
  *     [auth:lower][year][veryshorttitle:lower]}), or null for the catalogue's default
  * @param bibFolders folders searched for a {@code .bib} the document names that is not beside the
  *     root (before {@code BIBINPUTS}), relative to the root's folder unless absolute
- * @param remoteCatalogue the shared catalogue to search instead of the local one, or null
+ * @param catalogueUrl a shared catalogue on an OpenSearch cluster to search instead of the local
+ *     one ({@code http[s]://host:port[/name]}, several nodes comma-separated), or null
+ * @param catalogueUser with {@code cataloguePassword}: basic authentication to it, or null
+ * @param cataloguePassword the basic-auth password, or null
+ * @param catalogueApiKey sent as {@code Authorization: ApiKey …} instead, or null
+ * @param catalogueCaCertificate a PEM file of a certificate authority to trust for it, or null
+ * @param catalogueTimeoutMillis the longest a call to it may take, retries included
  */
 public record Settings(
     int completionLimit,
@@ -35,7 +41,12 @@ public record Settings(
     Path cacheDir,
     String keyPattern,
     List<Path> bibFolders,
-    RemoteCatalogueSettings remoteCatalogue) {
+    String catalogueUrl,
+    String catalogueUser,
+    String cataloguePassword,
+    String catalogueApiKey,
+    Path catalogueCaCertificate,
+    int catalogueTimeoutMillis) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
 
@@ -55,7 +66,26 @@ public record Settings(
         defaultCacheDir(),
         null,
         List.of(),
-        null);
+        null,
+        null,
+        null,
+        null,
+        null,
+        RemoteCatalogueSettings.DEFAULT_TIMEOUT_MILLIS);
+  }
+
+  /** The shared catalogue to search instead of the local one, or null for the local one. */
+  public RemoteCatalogueSettings remoteCatalogue() {
+    if (catalogueUrl == null || catalogueUrl.isBlank()) {
+      return null;
+    }
+    return new RemoteCatalogueSettings(
+        catalogueUrl,
+        catalogueUser,
+        cataloguePassword,
+        catalogueApiKey,
+        catalogueCaCertificate,
+        catalogueTimeoutMillis);
   }
 
   /**
@@ -74,6 +104,6 @@ public record Settings(
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */
   static Path defaultCacheDir() {
-    return dev.citeassist.catalogue.CacheLocation.resolve();
+    return dev.citeassist.catalogue.UserFolders.ofThisProcess().cache();
   }
 }

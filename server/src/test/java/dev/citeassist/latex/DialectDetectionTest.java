@@ -2,9 +2,6 @@ package dev.citeassist.latex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonParser;
-import dev.citeassist.settings.Settings;
-import dev.citeassist.settings.SettingsParser;
 import dev.citeassist.tex.BibtexDialect;
 import org.junit.jupiter.api.Test;
 
@@ -36,27 +33,23 @@ class DialectDetectionTest {
   }
 
   @Test
-  void aConfiguredDialectOverridesDetectionAndAutoRestoresIt() {
-    Settings bibtex =
-        SettingsParser.parse(
-            JsonParser.parseString("{\"dialect\": \"bibtex\"}"), Settings.defaults());
-    assertEquals(BibtexDialect.BIBTEX, bibtex.dialectFor("\\usepackage{biblatex}"));
-    Settings auto = SettingsParser.parse(JsonParser.parseString("{\"dialect\": \"auto\"}"), bibtex);
-    assertEquals(BibtexDialect.BIBLATEX, auto.dialectFor("\\usepackage{biblatex}"));
+  void requirePackageWithOptionsOrAnAddedResourceMeansBiblatex() {
+    assertEquals(
+        BibtexDialect.BIBLATEX, DialectDetection.detect("\\RequirePackage[style=apa]{biblatex}"));
+    assertEquals(BibtexDialect.BIBLATEX, DialectDetection.detect("\\addbibresource{refs.bib}\n"));
+    assertEquals(
+        BibtexDialect.BIBTEX, DialectDetection.detect("\\addbibresourcesomething{refs.bib}\n"));
+    assertEquals(BibtexDialect.BIBTEX, DialectDetection.detect("\\usepackage{biblatexish}\n"));
   }
 
   @Test
-  void anInvalidKeyPatternKeepsTheCurrentOne() {
-    Settings s =
-        SettingsParser.parse(
-            JsonParser.parseString("{\"keyPattern\": \"[auth][year]\"}"), Settings.defaults());
-    assertEquals("[auth][year]", s.keyPattern());
+  void usesBiblatexSkipsCommentsAndVerbatim() {
+    assertEquals(false, DialectDetection.usesBiblatex("% \\addbibresource{refs.bib}\n"));
     assertEquals(
-        "[auth][year]",
-        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"[nonsense]\"}"), s)
-            .keyPattern());
+        false,
+        DialectDetection.usesBiblatex(
+            "\\begin{verbatim}\n\\usepackage{biblatex}\n\\end{verbatim}\n"));
     assertEquals(
-        null,
-        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"\"}"), s).keyPattern());
+        true, DialectDetection.usesBiblatex("% \\usepackage{biblatex}\n\\usepackage{biblatex}\n"));
   }
 }

@@ -75,8 +75,13 @@ final class OpenSearchCluster implements AutoCloseable {
     return null;
   }
 
-  /** Starts {@code count} nodes and waits until they form one cluster. */
+  /** Starts {@code count} nodes of 256 MB heap and waits until they form one cluster. */
   static OpenSearchCluster start(int count) throws IOException, InterruptedException {
+    return start(count, 256);
+  }
+
+  /** Starts {@code count} nodes of {@code heapMb} heap and waits until they form one cluster. */
+  static OpenSearchCluster start(int count, int heapMb) throws IOException, InterruptedException {
     Path home = distribution();
     Path root = Files.createTempDirectory("citeassist-opensearch-");
     OpenSearchCluster cluster = new OpenSearchCluster(root);
@@ -129,8 +134,8 @@ final class OpenSearchCluster implements AutoCloseable {
             config.resolve("jvm.options"),
             String.join(
                 "\n",
-                "-Xms256m",
-                "-Xmx256m",
+                "-Xms" + heapMb + "m",
+                "-Xmx" + heapMb + "m",
                 "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=${OPENSEARCH_TMPDIR}",
                 "-XX:ErrorFile=" + dir.resolve("logs/hs_err_pid%p.log"),

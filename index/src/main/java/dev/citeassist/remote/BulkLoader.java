@@ -38,9 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>At most {@link Options#inFlight()} bulk requests are outstanding (the reader waits: memory
  *       stays bounded); a 429 (the cluster's queues are full) or an unreachable node is retried
  *       with growing pauses, only for the papers it concerns.
- *   <li>When every paper is in, replicas are added, the index is refreshed and marked complete,
- *       and one {@code _aliases} call moves the alias to it and deletes the index it served
- *       before: searches see the old catalogue or the new one, never a mix.
+ *   <li>When every paper is in, replicas are added, the index is refreshed and marked complete, and
+ *       one {@code _aliases} call moves the alias to it and deletes the index it served before:
+ *       searches see the old catalogue or the new one, never a mix.
  * </ul>
  *
  * Not thread-safe: one load at a time.
@@ -84,8 +84,7 @@ public final class BulkLoader {
    * @param created papers written by this load
    * @param alreadyThere papers a previous, interrupted load had written
    * @param retried papers sent again after a 429 or an unreachable node
-   * @param upToDate whether the alias already named a complete index of these papers (nothing
-   *     sent)
+   * @param upToDate whether the alias already named a complete index of these papers (nothing sent)
    */
   public record Result(
       String index, long created, long alreadyThere, long retried, boolean upToDate) {}
@@ -124,7 +123,8 @@ public final class BulkLoader {
   public Result load(List<Paper> papers, Progress progress) throws IOException {
     String index = indexName(papers);
     Duration t = options.timeout();
-    client.call("PUT", "/_index_template/" + ClusterClient.encode(alias), IndexMapping.template(alias), t);
+    client.call(
+        "PUT", "/_index_template/" + ClusterClient.encode(alias), IndexMapping.template(alias), t);
     List<String> before = aliased();
     if (before.contains(index) && complete(index)) {
       return new Result(index, 0, 0, 0, true);
@@ -209,7 +209,8 @@ public final class BulkLoader {
       String failure = null;
       try {
         ClusterClient.Answer answer =
-            client.send("POST", "/_bulk", ndjson(index, left), "application/x-ndjson", options.timeout());
+            client.send(
+                "POST", "/_bulk", ndjson(index, left), "application/x-ndjson", options.timeout());
         JsonNode items = ClusterClient.JSON.readTree(answer.body()).path("items");
         Iterator<JsonNode> it = items.elements();
         for (Paper p : left) {
@@ -239,7 +240,10 @@ public final class BulkLoader {
       if (attempt >= MAX_ATTEMPTS) {
         throw new ClusterException(
             failure == null ? 429 : 0,
-            again.size() + " papers could not be loaded after " + attempt + " attempts"
+            again.size()
+                + " papers could not be loaded after "
+                + attempt
+                + " attempts"
                 + (failure == null ? " (the cluster kept answering 429)" : ": " + failure),
             null);
       }
@@ -292,7 +296,10 @@ public final class BulkLoader {
   private void finish(String index, long papers, List<String> before) throws IOException {
     Duration t = options.timeout();
     ObjectNode settings = F.objectNode();
-    settings.putObject("index").put("number_of_replicas", options.replicas()).putNull("refresh_interval");
+    settings
+        .putObject("index")
+        .put("number_of_replicas", options.replicas())
+        .putNull("refresh_interval");
     client.call("PUT", "/" + index + "/_settings", settings, t);
     client.call("POST", "/" + index + "/_refresh", null, t);
     client.call(
@@ -301,7 +308,10 @@ public final class BulkLoader {
         null,
         t.plusSeconds(5));
     ObjectNode meta = F.objectNode();
-    meta.putObject("_meta").put("complete", true).put("papers", papers).put("schema", IndexSchema.version());
+    meta.putObject("_meta")
+        .put("complete", true)
+        .put("papers", papers)
+        .put("schema", IndexSchema.version());
     client.call("PUT", "/" + index + "/_mapping", meta, t);
     ObjectNode actions = F.objectNode();
     var list = actions.putArray("actions");

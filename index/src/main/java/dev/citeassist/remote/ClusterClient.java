@@ -172,7 +172,8 @@ public final class ClusterClient implements AutoCloseable {
             ? "no node answered within " + timeout.toMillis() + " ms"
             : (lastNode == null ? "" : lastNode + ": ")
                 + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage());
-    throw new ClusterException(0, "the cluster at " + settings.where() + " is unreachable (" + why + ")", last);
+    throw new ClusterException(
+        0, "the cluster at " + settings.where() + " is unreachable (" + why + ")", last);
   }
 
   /** The nodes to try, healthy ones first, starting at the next in turn. */
@@ -267,7 +268,8 @@ public final class ClusterClient implements AutoCloseable {
         throw new IOException(settings.caCertificate() + " holds no certificate");
       }
       // the JDK's authorities stay trusted beside the given ones
-      TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory jdk =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       jdk.init((KeyStore) null);
       for (TrustManager tm : jdk.getTrustManagers()) {
         if (tm instanceof X509TrustManager x) {

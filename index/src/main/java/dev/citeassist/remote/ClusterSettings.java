@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param username with {@code password}: HTTP basic authentication; null for none
  * @param password the basic-auth password
  * @param apiKey sent as {@code Authorization: ApiKey …} when set (instead of basic auth)
- * @param caCertificate a PEM file of the certificate authorities to trust for {@code https}, besides
- *     the JDK's; null for the JDK's only
+ * @param caCertificate a PEM file of the certificate authorities to trust for {@code https},
+ *     besides the JDK's; null for the JDK's only
  * @param timeout the longest any one call may take, every retry included
  * @param discover whether to add the nodes the cluster publishes ({@code _nodes/http}) to those
  *     given: off by default, since behind a proxy or in containers the published addresses may not
@@ -92,7 +92,14 @@ public record ClusterSettings(
       throw new IllegalArgumentException("no URL in \"" + urls + "\"");
     }
     return new ClusterSettings(
-        nodes, alias == null ? DEFAULT_ALIAS : alias, user, password, null, null, DEFAULT_TIMEOUT, false);
+        nodes,
+        alias == null ? DEFAULT_ALIAS : alias,
+        user,
+        password,
+        null,
+        null,
+        DEFAULT_TIMEOUT,
+        false);
   }
 
   public ClusterSettings withBasicAuth(String user, String pass) {
@@ -100,7 +107,8 @@ public record ClusterSettings(
   }
 
   public ClusterSettings withApiKey(String key) {
-    return new ClusterSettings(nodes, alias, username, password, key, caCertificate, timeout, discover);
+    return new ClusterSettings(
+        nodes, alias, username, password, key, caCertificate, timeout, discover);
   }
 
   public ClusterSettings withCaCertificate(Path pem) {
@@ -108,15 +116,18 @@ public record ClusterSettings(
   }
 
   public ClusterSettings withTimeout(Duration t) {
-    return new ClusterSettings(nodes, alias, username, password, apiKey, caCertificate, t, discover);
+    return new ClusterSettings(
+        nodes, alias, username, password, apiKey, caCertificate, t, discover);
   }
 
   public ClusterSettings withDiscovery(boolean on) {
-    return new ClusterSettings(nodes, alias, username, password, apiKey, caCertificate, timeout, on);
+    return new ClusterSettings(
+        nodes, alias, username, password, apiKey, caCertificate, timeout, on);
   }
 
   public ClusterSettings withAlias(String a) {
-    return new ClusterSettings(nodes, a, username, password, apiKey, caCertificate, timeout, discover);
+    return new ClusterSettings(
+        nodes, a, username, password, apiKey, caCertificate, timeout, discover);
   }
 
   /** The addresses, for messages (no credentials). */

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A remote catalogue for the language server, which must keep answering: when the cluster cannot
- * be reached (or has no catalogue), the failure is reported once through {@code onChange}, and
- * every call answers at once as an empty catalogue (so completion serves the project's own
- * entries) instead of waiting on the cluster again. A daemon thread probes the cluster every
- * {@code probeEvery}; when it answers, that is reported once and calls go to it again. Errors that
- * are the query's own (a 400) are thrown as before. Thread-safe.
+ * A remote catalogue for the language server, which must keep answering: when the cluster cannot be
+ * reached (or has no catalogue), the failure is reported once through {@code onChange}, and every
+ * call answers at once as an empty catalogue (so completion serves the project's own entries)
+ * instead of waiting on the cluster again. A daemon thread probes the cluster every {@code
+ * probeEvery}; when it answers, that is reported once and calls go to it again. Errors that are the
+ * query's own (a 400) are thrown as before. Thread-safe.
  */
 public final class FailSoftCatalogue implements CatalogueBackend {
 
@@ -61,7 +61,10 @@ public final class FailSoftCatalogue implements CatalogueBackend {
     try {
       return call.run();
     } catch (ClusterException e) {
-      if (e.unreachable() || e.status() == 404 || e.status() >= 500 || e.status() == 401
+      if (e.unreachable()
+          || e.status() == 404
+          || e.status() >= 500
+          || e.status() == 401
           || e.status() == 403) {
         wentDown(e.getMessage());
         return whenDown;

@@ -32,7 +32,8 @@ final class QueryJson {
         constant.set("filter", of(c.filter(), completions));
         constant.put("boost", c.score());
       }
-      case QueryNode.Prefix p -> o.putObject("prefix").putObject(IndexMapping.name(p.field())).put("value", p.prefix());
+      case QueryNode.Prefix p ->
+          o.putObject("prefix").putObject(IndexMapping.name(p.field())).put("value", p.prefix());
       case QueryNode.Fuzzy f -> {
         ObjectNode fuzzy = o.putObject("fuzzy").putObject(IndexMapping.name(f.field()));
         fuzzy.put("value", f.text());

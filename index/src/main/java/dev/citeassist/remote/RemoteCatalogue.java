@@ -27,15 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The catalogue on an OpenSearch cluster, searched as the local index is searched: the same tiers,
  * terms and boosts ({@link QueryPlans} translates the local index's own queries), over terms the
  * project's Lucene analysis computed at load time ({@link BulkLoader}), ranked by the cluster's
- * BM25 with statistics of the whole index ({@code dfs_query_then_fetch}), so scores match the
- * local index's. Two things differ by construction and are emulated: a typed prefix longer than
- * the indexed prefixes is completed by a terms aggregation (its ten completions with the most
- * papers, as {@code Completions} picks them) and each completion weighted so that it scores with
- * the document frequency of the most frequent (as Lucene's {@code SynonymQuery}); the prefix
- * twins' lengths count prefixes rather than words (see {@link IndexSchema#fields()}).
+ * BM25 with statistics of the whole index ({@code dfs_query_then_fetch}), so scores match the local
+ * index's. Two things differ by construction and are emulated: a typed prefix longer than the
+ * indexed prefixes is completed by a terms aggregation (its ten completions with the most papers,
+ * as {@code Completions} picks them) and each completion weighted so that it scores with the
+ * document frequency of the most frequent (as Lucene's {@code SynonymQuery}); the prefix twins'
+ * lengths count prefixes rather than words (see {@link IndexSchema#fields()}).
  *
- * <p>Every call fails with an {@link IOException} (a {@link ClusterException} for the cluster's
- * own failures) rather than hang past the client's timeout. Thread-safe.
+ * <p>Every call fails with an {@link IOException} (a {@link ClusterException} for the cluster's own
+ * failures) rather than hang past the client's timeout. Thread-safe.
  */
 public final class RemoteCatalogue implements CatalogueBackend {
 
@@ -77,7 +77,9 @@ public final class RemoteCatalogue implements CatalogueBackend {
         break;
       }
       List<Hit> some =
-          top(QueryJson.of(tier, c -> boosted(completions.get(id(c)), c.boost())), limit + ranked.size());
+          top(
+              QueryJson.of(tier, c -> boosted(completions.get(id(c)), c.boost())),
+              limit + ranked.size());
       // as the local index: a weaker tier is scaled to stay below the last paper of those above
       float scale =
           ranked.isEmpty() || some.isEmpty()
@@ -99,7 +101,10 @@ public final class RemoteCatalogue implements CatalogueBackend {
       return List.of();
     }
     List<SearchHit> hits = new ArrayList<>();
-    for (Hit h : top(QueryJson.of(node, c -> new QueryNode.None()), Math.min(limit, QueryPlans.maxLimit()))) {
+    for (Hit h :
+        top(
+            QueryJson.of(node, c -> new QueryNode.None()),
+            Math.min(limit, QueryPlans.maxLimit()))) {
       hits.add(new SearchHit(h.paper(), h.score()));
     }
     return hits;
@@ -176,8 +181,13 @@ public final class RemoteCatalogue implements CatalogueBackend {
     requireIndex(answer);
     List<Hit> hits = new ArrayList<>();
     for (JsonNode h : answer.path("hits").path("hits")) {
-      byte[] json = ClusterClient.JSON.writeValueAsBytes(h.path("_source").path(IndexMapping.PAPER));
-      hits.add(new Hit(h.path("_id").asText(), IndexSchema.decode(json), (float) h.path("_score").asDouble()));
+      byte[] json =
+          ClusterClient.JSON.writeValueAsBytes(h.path("_source").path(IndexMapping.PAPER));
+      hits.add(
+          new Hit(
+              h.path("_id").asText(),
+              IndexSchema.decode(json),
+              (float) h.path("_score").asDouble()));
     }
     return hits;
   }

@@ -10,9 +10,8 @@ import java.util.Optional;
  * Where catalogue papers are searched: the local Lucene index ({@link PaperIndex}) or a shared
  * cluster ({@code dev.citeassist.remote.RemoteCatalogue}). The calls are exactly those that
  * completion, hover, workspace symbols, the add-entry command and the command line make; both
- * implementations analyse text with {@link Fields}' analyzers and build their queries from the
- * same {@link TypedQuery} and {@link ContextQuery}, so they rank alike. Implementations are
- * thread-safe.
+ * implementations analyse text with {@link Fields}' analyzers and build their queries from the same
+ * {@link TypedQuery} and {@link ContextQuery}, so they rank alike. Implementations are thread-safe.
  */
 public interface CatalogueBackend extends Closeable {
 

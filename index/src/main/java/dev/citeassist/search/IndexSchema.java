@@ -51,8 +51,8 @@ public final class IndexSchema {
   /**
    * One indexed text field.
    *
-   * @param completable whether a typed prefix is completed from its terms ({@link Completions}):
-   *     a remote index keeps its terms countable (doc values) for that
+   * @param completable whether a typed prefix is completed from its terms ({@link Completions}): a
+   *     remote index keeps its terms countable (doc values) for that
    */
   public record Field(String name, Indexing indexing, boolean completable) {}
 
@@ -61,8 +61,8 @@ public final class IndexSchema {
   private IndexSchema() {}
 
   /**
-   * The schema's version: a remote index built with another one must be rebuilt (it is part of
-   * the remote index's name).
+   * The schema's version: a remote index built with another one must be rebuilt (it is part of the
+   * remote index's name).
    */
   public static String version() {
     return PaperIndex.SCHEMA_VERSION;

@@ -33,9 +33,9 @@ public sealed interface QueryNode {
       implements QueryNode {}
 
   /**
-   * A typed prefix as its {@code size} completions in {@code field} with the most papers, scored
-   * as one term whose document frequency is the largest of theirs (Lucene's {@code SynonymQuery};
-   * see {@code Completions}).
+   * A typed prefix as its {@code size} completions in {@code field} with the most papers, scored as
+   * one term whose document frequency is the largest of theirs (Lucene's {@code SynonymQuery}; see
+   * {@code Completions}).
    */
   record Completion(String field, String prefix, int size, float boost) implements QueryNode {}
 
@@ -43,8 +43,8 @@ public sealed interface QueryNode {
   record DisMax(List<QueryNode> queries, float tieBreaker, float boost) implements QueryNode {}
 
   /**
-   * All of {@code must} (scored), any of {@code should} (scored; at least one when {@code must}
-   * and {@code filter} are empty), all of {@code filter} (not scored).
+   * All of {@code must} (scored), any of {@code should} (scored; at least one when {@code must} and
+   * {@code filter} are empty), all of {@code filter} (not scored).
    */
   record Bool(List<QueryNode> must, List<QueryNode> should, List<QueryNode> filter, float boost)
       implements QueryNode {}

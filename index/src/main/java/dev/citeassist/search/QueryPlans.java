@@ -73,18 +73,15 @@ public final class QueryPlans {
               expansions(f.getRewriteMethod()),
               f.getTranspositions(),
               boost);
-      case Completions c -> new QueryNode.Completion(c.field(), c.prefix(), Completions.SIZE, boost);
+      case Completions c ->
+          new QueryNode.Completion(c.field(), c.prefix(), Completions.SIZE, boost);
       case DisjunctionMaxQuery d -> {
         List<QueryNode> queries = new ArrayList<>();
         d.getDisjuncts().forEach(q -> queries.add(node(q, 1)));
         yield new QueryNode.DisMax(queries, d.getTieBreakerMultiplier(), boost);
       }
       case BooleanQuery b -> bool(b, boost);
-      case PointRangeQuery r when r.getNumDims() == 1 ->
-          new QueryNode.Range(
-              r.getField(),
-              IntPoint.decodeDimension(r.getLowerPoint(), 0),
-              IntPoint.decodeDimension(r.getUpperPoint(), 0));
+      case PointRangeQuery r -> range(r);
       default ->
           throw new IllegalArgumentException(
               "no remote form for " + query.getClass().getSimpleName() + ": " + query);
@@ -119,6 +116,17 @@ public final class QueryPlans {
       return new QueryNode.None();
     }
     return new QueryNode.Bool(List.copyOf(must), List.copyOf(should), List.copyOf(filter), boost);
+  }
+
+  /** An integer range of one dimension (the year's). */
+  private static QueryNode range(PointRangeQuery r) {
+    if (r.getNumDims() != 1 || r.getBytesPerDim() != Integer.BYTES) {
+      throw new IllegalArgumentException("no remote form for " + r);
+    }
+    return new QueryNode.Range(
+        r.getField(),
+        IntPoint.decodeDimension(r.getLowerPoint(), 0),
+        IntPoint.decodeDimension(r.getUpperPoint(), 0));
   }
 
   private static int expansions(MultiTermQuery.RewriteMethod rewrite) {

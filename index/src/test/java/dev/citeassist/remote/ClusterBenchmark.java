@@ -65,8 +65,7 @@ public final class ClusterBenchmark {
       String index;
       try (ClusterClient client = new ClusterClient(settings)) {
         long t1 = System.nanoTime();
-        BulkLoader.Options options =
-            new BulkLoader.Options(3, 1, 1000, 4, Duration.ofMinutes(5));
+        BulkLoader.Options options = new BulkLoader.Options(3, 1, 1000, 4, Duration.ofMinutes(5));
         long[] next = {0};
         BulkLoader.Result r =
             new BulkLoader(client, options)
@@ -75,7 +74,9 @@ public final class ClusterBenchmark {
                     (done, total) -> {
                       synchronized (next) {
                         if (done * 10 >= next[0] * total) {
-                          say(String.format(Locale.ROOT, "  %,d / %,d sent, %.0f s", done, total, secs(t1)));
+                          say(
+                              String.format(
+                                  Locale.ROOT, "  %,d / %,d sent, %.0f s", done, total, secs(t1)));
                           next[0] = done * 10 / total + 1;
                         }
                       }
@@ -97,12 +98,14 @@ public final class ClusterBenchmark {
             "/_cluster/health/" + index + "?wait_for_status=green&timeout=600s",
             null,
             Duration.ofMinutes(11));
-        client.call("POST", "/" + index + "/_forcemerge?max_num_segments=1", null, Duration.ofMinutes(30));
+        client.call(
+            "POST", "/" + index + "/_forcemerge?max_num_segments=1", null, Duration.ofMinutes(30));
         shards(client, index, papers.size());
       }
       List<String> typed = workload(papers, 150);
       try (RemoteCatalogue remote =
-          RemoteCatalogue.connect(settings.withAlias("bench").withTimeout(Duration.ofSeconds(10)))) {
+          RemoteCatalogue.connect(
+              settings.withAlias("bench").withTimeout(Duration.ofSeconds(10)))) {
         for (String q : typed) {
           remote.search(SearchQuery.of(q, 50)); // warm: caches, JIT, the cluster's file cache
         }

@@ -71,7 +71,8 @@ class ClusterClientTest {
       assertEquals(188, c.size());
     }
     String expected =
-        "Basic " + Base64.getEncoder().encodeToString("reader:s:cret".getBytes(StandardCharsets.UTF_8));
+        "Basic "
+            + Base64.getEncoder().encodeToString("reader:s:cret".getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(expected), authorizations);
   }
 
@@ -136,12 +137,41 @@ class ClusterClientTest {
     Path keystore = tmp.resolve("server.p12");
     Path ca = tmp.resolve("ca.pem");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12",
-        "-storepass", "changeit", "-keypass", "changeit");
-    run(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(),
-        "-storepass", "changeit", "-file", ca.toString());
+    run(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    run(
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "server",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        ca.toString());
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       ks.load(in, "changeit".toCharArray());

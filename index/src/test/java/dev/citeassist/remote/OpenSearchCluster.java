@@ -58,7 +58,10 @@ final class OpenSearchCluster implements AutoCloseable {
   /** Why no cluster can run here, or null when one can. */
   static String unavailable() {
     String zip = System.getProperty("citeassist.opensearch.zip");
-    if (zip == null || zip.isBlank() || zip.startsWith("${") || !Files.isRegularFile(Path.of(zip))) {
+    if (zip == null
+        || zip.isBlank()
+        || zip.startsWith("${")
+        || !Files.isRegularFile(Path.of(zip))) {
       return "the OpenSearch distribution zip was not resolved by Maven (citeassist.opensearch.zip="
           + zip
           + ")";
@@ -149,7 +152,8 @@ final class OpenSearchCluster implements AutoCloseable {
         run("chown", "-R", USER + ":" + USER, root.toString());
       }
       for (int i = 0; i < count; i++) {
-        cluster.nodes.add(launch(home, root.resolve("n" + i), "n" + i, httpPorts[i], transportPorts[i]));
+        cluster.nodes.add(
+            launch(home, root.resolve("n" + i), "n" + i, httpPorts[i], transportPorts[i]));
       }
       cluster.awaitNodes(count);
       return cluster;
@@ -165,9 +169,7 @@ final class OpenSearchCluster implements AutoCloseable {
 
   /** Every node's address, for a client that may fail over. */
   String url(String alias) {
-    return nodes.stream()
-        .map(n -> n.uri() + "/" + alias)
-        .collect(Collectors.joining(","));
+    return nodes.stream().map(n -> n.uri() + "/" + alias).collect(Collectors.joining(","));
   }
 
   /** Kills a node at once (SIGKILL), as a crash would. */
@@ -193,7 +195,8 @@ final class OpenSearchCluster implements AutoCloseable {
           HttpResponse<String> r =
               http.send(
                   HttpRequest.newBuilder(
-                          n.uri().resolve("/_cluster/health?wait_for_nodes=" + count + "&timeout=10s"))
+                          n.uri()
+                              .resolve("/_cluster/health?wait_for_nodes=" + count + "&timeout=10s"))
                       .timeout(Duration.ofSeconds(20))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -322,8 +325,7 @@ final class OpenSearchCluster implements AutoCloseable {
     if (run("id", "-u", USER) == 0) {
       return;
     }
-    int code =
-        run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER);
+    int code = run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER);
     if (code != 0 && run("id", "-u", USER) != 0) {
       throw new IOException("could not create the user " + USER + " to run OpenSearch as");
     }

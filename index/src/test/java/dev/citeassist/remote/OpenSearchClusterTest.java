@@ -12,15 +12,14 @@ import dev.citeassist.bench.ArxivSnapshotGenerator;
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.CatalogueProgress;
 import dev.citeassist.catalogue.CatalogueSource;
-import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenSearch backend against a real three-node cluster on loopback (started once for the
- * class; see {@link OpenSearchCluster}): the same top three as the local index for the built-in
- * catalogue, a resumable bulk load of 100,000 generated records, a cluster that goes away and
- * comes back, and a node killed during a stream of completions (last: it leaves two nodes).
+ * The OpenSearch backend against a real three-node cluster on loopback (started once for the class;
+ * see {@link OpenSearchCluster}): the same top three as the local index for the built-in catalogue,
+ * a resumable bulk load of 100,000 generated records, a cluster that goes away and comes back, and
+ * a node killed during a stream of completions (last: it leaves two nodes).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchClusterTest {
@@ -56,8 +55,7 @@ class OpenSearchClusterTest {
     assumeTrue(why == null, () -> "no OpenSearch cluster here: " + why);
     long t0 = System.nanoTime();
     cluster = OpenSearchCluster.start(3);
-    System.err.printf(
-        Locale.ROOT, "3-node cluster up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    System.err.printf(Locale.ROOT, "3-node cluster up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     builtIn = Catalogue.builtIn();
     local = PaperIndex.inMemory();
     local.addAll(builtIn);
@@ -80,7 +78,8 @@ class OpenSearchClusterTest {
 
   private static BulkLoader.Result load(String alias, List<Paper> papers, int shards, int replicas)
       throws IOException {
-    try (ClusterClient client = new ClusterClient(settings(alias).withTimeout(Duration.ofMinutes(2)))) {
+    try (ClusterClient client =
+        new ClusterClient(settings(alias).withTimeout(Duration.ofMinutes(2)))) {
       BulkLoader.Result result =
           new BulkLoader(
                   client, BulkLoader.Options.defaults().withShards(shards).withReplicas(replicas))
@@ -142,11 +141,16 @@ class OpenSearchClusterTest {
     List<ReadProblem> problems = new ArrayList<>();
     List<Paper> papers =
         Catalogue.read(
-            List.of(CatalogueSource.of(file)), KeyPattern.DEFAULT, problems, CatalogueProgress.NONE);
+            List.of(CatalogueSource.of(file)),
+            KeyPattern.DEFAULT,
+            problems,
+            CatalogueProgress.NONE);
     assertEquals(List.of(), problems);
     assertTrue(papers.size() > 90_000, "papers: " + papers.size());
-    try (ClusterClient client = new ClusterClient(settings("bulk").withTimeout(Duration.ofMinutes(2)))) {
-      BulkLoader loader = new BulkLoader(client, BulkLoader.Options.defaults().withShards(3).withReplicas(0));
+    try (ClusterClient client =
+        new ClusterClient(settings("bulk").withTimeout(Duration.ofMinutes(2)))) {
+      BulkLoader loader =
+          new BulkLoader(client, BulkLoader.Options.defaults().withShards(3).withReplicas(0));
       long t0 = System.nanoTime();
       // a load that dies a third of the way through, as a killed process would
       RuntimeException killed =
@@ -161,7 +165,8 @@ class OpenSearchClusterTest {
                         }
                       }));
       assertEquals("killed", killed.getMessage());
-      assertEquals(404, client.send("GET", "/_alias/bulk", null, null, Duration.ofSeconds(30)).status());
+      assertEquals(
+          404, client.send("GET", "/_alias/bulk", null, null, Duration.ofSeconds(30)).status());
       BulkLoader.Result resumed = loader.load(papers, BulkLoader.Progress.NONE);
       double seconds = (System.nanoTime() - t0) / 1e9;
       assertFalse(resumed.upToDate());
@@ -192,10 +197,11 @@ class OpenSearchClusterTest {
     assertFalse(first.index().equals(second.index()));
     try (ClusterClient client = new ClusterClient(settings("swap"))) {
       // the old index is gone with the swap; the alias names the new one only
-      assertEquals(404, client.send("HEAD", "/" + first.index(), null, null, Duration.ofSeconds(30)).status());
       assertEquals(
-          List.of(second.index()),
-          names(client.call("GET", "/_alias/swap", null).fieldNames()));
+          404,
+          client.send("HEAD", "/" + first.index(), null, null, Duration.ofSeconds(30)).status());
+      assertEquals(
+          List.of(second.index()), names(client.call("GET", "/_alias/swap", null).fieldNames()));
     }
     try (RemoteCatalogue remote = RemoteCatalogue.connect(settings("swap"))) {
       assertEquals(builtIn.size(), remote.size());
@@ -338,8 +344,7 @@ class OpenSearchClusterTest {
    * either order (a tie is broken by index order, which a cluster of several shards does not keep).
    */
   static void assertSameTop3(String query, List<SearchHit> mine, List<SearchHit> theirs) {
-    assertEquals(
-        Math.min(3, mine.size()), Math.min(3, theirs.size()), query + ": number of hits");
+    assertEquals(Math.min(3, mine.size()), Math.min(3, theirs.size()), query + ": number of hits");
     for (int i = 0; i < Math.min(3, mine.size()); i++) {
       String key = theirs.get(i).paper().key();
       if (key.equals(mine.get(i).paper().key())) {
@@ -347,8 +352,7 @@ class OpenSearchClusterTest {
       }
       float score = mine.get(i).score();
       boolean tiedWithLocal =
-          mine.stream()
-              .anyMatch(h -> h.paper().key().equals(key) && tied(h.score(), score));
+          mine.stream().anyMatch(h -> h.paper().key().equals(key) && tied(h.score(), score));
       assertTrue(
           tiedWithLocal,
           query

@@ -95,8 +95,9 @@ class IndexSchemaTest {
                 + " transpositions=true, boost=2.0]"),
         forgiving);
     assertEquals(List.of(), QueryPlans.typed(SearchQuery.of("  ", 10)));
-    QueryNode context =
-        QueryPlans.context(ContextQuery.builder().add("Kalman filters", 1).build());
-    assertTrue(context.toString().contains("Term[field=abstract, text=filter, boost=1.0]"), context.toString());
+    QueryNode context = QueryPlans.context(ContextQuery.builder().add("Kalman filters", 1).build());
+    assertTrue(
+        context.toString().contains("Term[field=abstract, text=filter, boost=1.0]"),
+        context.toString());
   }
 }

@@ -9,6 +9,7 @@ import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.catalogue.CatalogueSource;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
+import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -19,7 +20,6 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.ReadProblem;
-import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.remote.BulkLoader;
 import dev.citeassist.remote.ClusterClient;
 import dev.citeassist.remote.ClusterSettings;
@@ -219,7 +219,8 @@ public final class Cli {
   }
 
   private int search(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(
+    Arguments a =
+        Arguments.parse(
             args, Set.of("limit", "from", "to", "context", "catalogue"), Set.of("json"));
     if (a.option("context", null) != null) {
       return searchContext(a);
@@ -277,7 +278,8 @@ public final class Cli {
   }
 
   private int suggest(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of("limit", "catalogue"), Set.of("json", "project-only"));
+    Arguments a =
+        Arguments.parse(args, Set.of("limit", "catalogue"), Set.of("json", "project-only"));
     if (a.operands().size() != 1) {
       throw new UsageException("usage: citeassist suggest FILE.tex:LINE:COLUMN");
     }
@@ -531,8 +533,7 @@ public final class Cli {
     try (ClusterClient client = new ClusterClient(settings.withTimeout(Duration.ofMinutes(2)))) {
       BulkLoader.Result result =
           new BulkLoader(
-                  client,
-                  BulkLoader.Options.defaults().withShards(shards).withReplicas(replicas))
+                  client, BulkLoader.Options.defaults().withShards(shards).withReplicas(replicas))
               .load(
                   papers,
                   (done, total) -> {
@@ -590,7 +591,8 @@ public final class Cli {
   private Opened openCatalogue(Arguments a) throws IOException, UsageException {
     String url = a.option("catalogue", null);
     if (url != null) {
-      RemoteCatalogue remote = RemoteCatalogue.connect(cluster(url).withTimeout(Duration.ofSeconds(30)));
+      RemoteCatalogue remote =
+          RemoteCatalogue.connect(cluster(url).withTimeout(Duration.ofSeconds(30)));
       return new Opened(remote, remote);
     }
     Catalogue local = openCatalogue();

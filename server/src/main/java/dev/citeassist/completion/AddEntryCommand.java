@@ -14,7 +14,6 @@ import dev.citeassist.document.Workspace;
 import dev.citeassist.files.AtomicFile;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.CatalogueBackend;
-
 import dev.citeassist.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;

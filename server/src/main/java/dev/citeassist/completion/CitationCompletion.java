@@ -12,7 +12,6 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.render.BibLocation;
 import dev.citeassist.render.PaperText;
 import dev.citeassist.search.CatalogueBackend;
-
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import dev.citeassist.suggestion.ProjectCitations;

@@ -9,7 +9,6 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.paper.IdentifierSyntax;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.CatalogueBackend;
-
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;

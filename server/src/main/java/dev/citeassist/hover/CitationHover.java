@@ -11,7 +11,6 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.render.BibLocation;
 import dev.citeassist.render.PaperText;
 import dev.citeassist.search.CatalogueBackend;
-
 import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;

@@ -11,7 +11,6 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.CatalogueBackend;
-
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;

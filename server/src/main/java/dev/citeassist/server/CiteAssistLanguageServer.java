@@ -171,10 +171,12 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     projects.setBibFolders(s.bibFolders());
     if (s.remoteCatalogue() != null) {
       try {
-        catalogue.useRemote(CatalogueHolder.clusterSettings(s.remoteCatalogue()), this::sayCatalogue);
+        catalogue.useRemote(
+            CatalogueHolder.clusterSettings(s.remoteCatalogue()), this::sayCatalogue);
         return;
       } catch (IOException | IllegalArgumentException e) {
-        sayCatalogue("The shared catalogue cannot be used (" + e.getMessage() + "); using the local one.");
+        sayCatalogue(
+            "The shared catalogue cannot be used (" + e.getMessage() + "); using the local one.");
       }
     }
     catalogue.useLocal();

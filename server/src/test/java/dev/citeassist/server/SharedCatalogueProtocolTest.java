@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server with a shared catalogue it cannot reach ({@code catalogueUrl} naming a closed port on
- * loopback): it says so once, in a warning the editor shows, and keeps completing the project's
- * own entries. (Searching a real cluster, recovering when it returns, and a node killed mid-stream
- * are tested against a three-node cluster in the index module's {@code OpenSearchClusterTest}.)
+ * loopback): it says so once, in a warning the editor shows, and keeps completing the project's own
+ * entries. (Searching a real cluster, recovering when it returns, and a node killed mid-stream are
+ * tested against a three-node cluster in the index module's {@code OpenSearchClusterTest}.)
  */
 class SharedCatalogueProtocolTest {
 
@@ -48,8 +48,7 @@ class SharedCatalogueProtocolTest {
                           + closed
                           + "/lab\", \"catalogueTimeoutMillis\": 500}}")));
       h.open(CompletionProtocolTest.PROJECT.replace("{symm|}", "{l|}"));
-      CompletionList list =
-          h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
+      CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
       for (int i = 0; i < 5; i++) {
         list = h.complete();
       }

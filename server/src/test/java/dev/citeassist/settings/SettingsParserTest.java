@@ -78,7 +78,12 @@ class SettingsParserTest {
             defaults);
     assertEquals(
         new RemoteCatalogueSettings(
-            "https://os.lab.example:9200/papers", "reader", "pw", null, Path.of("/etc/lab-ca.pem"), 800),
+            "https://os.lab.example:9200/papers",
+            "reader",
+            "pw",
+            null,
+            Path.of("/etc/lab-ca.pem"),
+            800),
         remote.remoteCatalogue());
     Settings keyed =
         SettingsParser.parse(JsonParser.parseString("{\"catalogueApiKey\": \"k\"}"), remote);

@@ -301,9 +301,7 @@ class WritesProtocolTest {
     Path bib = dir.resolve("refs.bib");
     Files.writeString(bib, VICTIM);
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
-      h.open(project("refs"), "refs.bib");
-      String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
-      h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+      String unsaved = typeAnUnsavedEntry(h, bib);
       h.accept(symmetry(h));
       assertEquals(VICTIM, Files.readString(bib));
       assertEquals(VICTIM + unsaved, h.text(bib));
@@ -318,9 +316,7 @@ class WritesProtocolTest {
     Path bib = dir.resolve("refs.bib");
     Files.writeString(bib, VICTIM);
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      h.open(project("refs"), "refs.bib");
-      String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
-      h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+      String unsaved = typeAnUnsavedEntry(h, bib);
       CompletionItem item = symmetry(h);
       h.accept(item);
       // The harness fails an edit for a stale version.
@@ -401,5 +397,13 @@ class WritesProtocolTest {
       assertTrue(h.client.questions.isEmpty());
       assertEquals(Documents.path(h.uri()), dir.resolve("main.tex").toAbsolutePath().normalize());
     }
+  }
+
+  /** Opens the project and refs.bib, and types an entry into refs.bib without saving it. */
+  private String typeAnUnsavedEntry(LspHarness h, Path bib) throws Exception {
+    h.open(project("refs"), "refs.bib");
+    String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
+    h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+    return unsaved;
   }
 }

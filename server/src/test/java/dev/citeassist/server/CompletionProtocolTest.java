@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.commands.Commands;
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.PaperSink;
-import dev.citeassist.paper.ReadProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -64,23 +62,10 @@ class CompletionProtocolTest {
   }
 
   private static List<Paper> read(String bib) {
-    List<Paper> papers = new ArrayList<>();
-    new BibtexReader()
-        .read(
-            "t.bib",
-            bib,
-            new PaperSink() {
-              @Override
-              public void paper(Paper paper) {
-                papers.add(paper);
-              }
-
-              @Override
-              public void problem(ReadProblem problem) {
-                throw new AssertionError(problem.toString());
-              }
-            });
-    return papers;
+    CollectingSink sink = new CollectingSink();
+    new BibtexReader().read("t.bib", bib, sink);
+    assertEquals(List.of(), sink.problems);
+    return sink.papers;
   }
 
   private static CompletionItem withTitle(CompletionList list, String title, int within) {

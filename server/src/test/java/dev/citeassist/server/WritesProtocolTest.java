@@ -183,22 +183,12 @@ class WritesProtocolTest {
       List<Diagnostic> found =
           DiagnosticsProtocolTest.diagnostics(
               h, tex, l -> l.size() == 1 && l.get(0).getMessage().contains(key));
-      DiagnosticsProtocolTest.apply(
-          h,
-          tex,
-          DiagnosticsProtocolTest.titled(
-              DiagnosticsProtocolTest.actions(h, tex, found),
-              "Add `" + key + "` from the catalogue to victim.bib"));
+      addFromTheCatalogue(h, tex, found, key);
       assertEquals(1, h.client.questions.size());
       assertEquals(VICTIM, Files.readString(victim));
 
       h.client.answer = "Add";
-      DiagnosticsProtocolTest.apply(
-          h,
-          tex,
-          DiagnosticsProtocolTest.titled(
-              DiagnosticsProtocolTest.actions(h, tex, found),
-              "Add `" + key + "` from the catalogue to victim.bib"));
+      addFromTheCatalogue(h, tex, found, key);
       assertEquals(2, h.client.questions.size());
       String after = applyEdit ? h.text(victim) : Files.readString(victim);
       assertTrue(after.startsWith(VICTIM) && after.contains("{" + key + ","), after);
@@ -405,5 +395,16 @@ class WritesProtocolTest {
     String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
     h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
     return unsaved;
+  }
+
+  /** Applies the quick fix that adds {@code key} from the catalogue to victim.bib. */
+  private static void addFromTheCatalogue(
+      LspHarness h, Path tex, List<Diagnostic> found, String key) throws Exception {
+    DiagnosticsProtocolTest.apply(
+        h,
+        tex,
+        DiagnosticsProtocolTest.titled(
+            DiagnosticsProtocolTest.actions(h, tex, found),
+            "Add `" + key + "` from the catalogue to victim.bib"));
   }
 }

@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.citeassist.commands.Commands;
 import dev.citeassist.document.Documents;
 import dev.citeassist.fixture.Poll;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -255,8 +256,7 @@ class WritesProtocolTest {
   @Test
   void writingKeepsTheModeAndLeavesNoTemporaryFile() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     Files.setPosixFilePermissions(bib, PosixFilePermissions.fromString("rw-r--r--"));
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
       h.open(project("refs"));
@@ -272,8 +272,7 @@ class WritesProtocolTest {
   void leftoverTemporaryFilesOfAStoppedWriterAreDeletedWhenTheProjectIsSeen() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     Path leftover = dir.resolve(".refs.bib.citeassist-" + gone.pid() + ".tmp");
     Files.writeString(leftover, VICTIM + "@misc{half");
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
@@ -285,8 +284,7 @@ class WritesProtocolTest {
 
   @Test
   void withoutApplyEditAnUnsavedBufferIsNotBypassed() throws Exception {
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
       String unsaved = typeAnUnsavedEntry(h, bib);
       CompletionItem item = symmetry(h);
@@ -301,8 +299,7 @@ class WritesProtocolTest {
 
   @Test
   void withApplyEditTheEntryGoesIntoTheUnsavedBufferAtItsVersion() throws Exception {
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       String unsaved = typeAnUnsavedEntry(h, bib);
       CompletionItem item = symmetry(h);
@@ -384,6 +381,13 @@ class WritesProtocolTest {
       assertTrue(h.client.questions.isEmpty());
       assertEquals(Documents.path(h.uri()), dir.resolve("main.tex").toAbsolutePath().normalize());
     }
+  }
+
+  /** refs.bib in the project folder, holding {@link #VICTIM}. */
+  private Path refsBib() throws IOException {
+    Path bib = dir.resolve("refs.bib");
+    Files.writeString(bib, VICTIM);
+    return bib;
   }
 
   /** Opens the project and refs.bib, and types an entry into refs.bib without saving it. */

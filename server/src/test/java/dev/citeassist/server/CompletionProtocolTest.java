@@ -171,14 +171,17 @@ class CompletionProtocolTest {
               @article{mehra1970identification, title={On the identification of variances and
                 adaptive {Kalman} filtering}, author={Mehra, Raman}, year={1970}}
               """);
-      // polled until both entries are indexed (the .bib may be read from disk, then opened)
+      // polled until both entries are indexed (the .bib may be read from disk, then opened) and
+      // the catalogue is open, so that its papers can follow
       CompletionList list =
           h.completeUntil(
               l ->
                   LspHarness.labels(l).size() > 2
                       && LspHarness.labels(l)
                           .subList(0, 2)
-                          .equals(List.of("mehra1970identification", "liao2018random")));
+                          .equals(List.of("mehra1970identification", "liao2018random"))
+                      && l.getItems().stream()
+                          .anyMatch(i -> i.getKind() == CompletionItemKind.Value));
       CompletionItem first = list.getItems().get(0);
       assertEquals(CompletionItemKind.Reference, first.getKind());
       assertEquals("matches \"kalman\"", first.getLabelDetails().getDescription());

@@ -1,7 +1,6 @@
 package dev.citeassist.search;
 
 import dev.citeassist.paper.Paper;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -64,7 +63,7 @@ import org.apache.lucene.store.NRTCachingDirectory;
  * of the documents is {@link Fields}; an index written with another schema version opens empty,
  * with empty {@link #commitData()}, so that its owner rebuilds it.
  */
-public final class PaperIndex implements Closeable {
+public final class PaperIndex implements CatalogueBackend {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
   static final String SCHEMA_VERSION = "4";

@@ -182,7 +182,32 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
     projects.setBibFolders(s.bibFolders());
+    if (s.remoteCatalogue() != null) {
+      try {
+        catalogue.useRemote(
+            CatalogueHolder.clusterSettings(s.remoteCatalogue()), this::sayCatalogue);
+        return;
+      } catch (IOException | IllegalArgumentException e) {
+        sayCatalogue(
+            "The shared catalogue cannot be used (" + e.getMessage() + "); using the local one.");
+      }
+    }
+    catalogue.useLocal();
     catalogue.open(catalogueConfig(s));
+  }
+
+  /** A change of the shared catalogue's state: in the log, and shown to the user once. */
+  private void sayCatalogue(String message) {
+    LOG.warning(message);
+    LanguageClient c = client;
+    if (c != null) {
+      c.showMessage(
+          new org.eclipse.lsp4j.MessageParams(
+              message.contains("reachable again")
+                  ? org.eclipse.lsp4j.MessageType.Info
+                  : org.eclipse.lsp4j.MessageType.Warning,
+              message));
+    }
   }
 
   private static CatalogueConfig catalogueConfig(Settings s) {

@@ -18,8 +18,22 @@ export interface LaunchOptions {
   debugSuspend: boolean;
 }
 
-/** JVM options always given, before the user's (which can override them). */
-export const DEFAULT_JVM_OPTIONS: readonly string[] = ['-XX:+UseSerialGC'];
+/**
+ * JVM options always given, before the user's (which can override them): the same as the
+ * repository's `citeassist` launcher gives in server mode, for the reasons written there (a
+ * small, growing heap; the catalogue is memory-mapped; C1 only). contract.test.ts keeps the two
+ * lists equal.
+ */
+export const DEFAULT_JVM_OPTIONS: readonly string[] = [
+  '-XX:+UseSerialGC',
+  '-Xms32m',
+  '-XX:MaxRAMPercentage=50',
+  '-XX:MinHeapFreeRatio=5',
+  '-XX:MaxHeapFreeRatio=20',
+  '-Xss512k',
+  '-XX:TieredStopAtLevel=1',
+  '-XX:ReservedCodeCacheSize=32m',
+];
 
 /** The JDWP agent option for a debug launch. */
 export function debugOption(port: number, suspend: boolean): string {

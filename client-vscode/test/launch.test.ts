@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { debugOption, serverArgs, serverSettings } from '../src/launch';
+import { DEFAULT_JVM_OPTIONS, debugOption, serverArgs, serverSettings } from '../src/launch';
 
 describe('serverArgs', () => {
   test('puts the default and user JVM options before -jar JAR serve', () => {
     assert.deepEqual(serverArgs({ java: '/j/bin/java', jar: '/ext/server/citeassist.jar', jvmOptions: ['-Xmx1g', '  ', ' -Dx=y '], debugPort: 0, debugSuspend: false }), [
-      '-XX:+UseSerialGC',
+      ...DEFAULT_JVM_OPTIONS,
       '-Xmx1g',
       '-Dx=y',
       '-jar',
@@ -15,7 +15,7 @@ describe('serverArgs', () => {
   });
   test('a debug port adds the JDWP agent on 127.0.0.1, suspended only when asked', () => {
     const args = serverArgs({ java: 'java', jar: 'c.jar', jvmOptions: [], debugPort: 5005, debugSuspend: true });
-    assert.deepEqual(args, ['-XX:+UseSerialGC', '-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:5005', '-jar', 'c.jar', 'serve']);
+    assert.deepEqual(args, [...DEFAULT_JVM_OPTIONS, '-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:5005', '-jar', 'c.jar', 'serve']);
     assert.equal(debugOption(8000, false), '-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:8000');
   });
 });

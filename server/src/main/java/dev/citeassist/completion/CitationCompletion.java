@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemDefaults;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.InsertTextFormat;
@@ -58,8 +59,16 @@ public final class CitationCompletion {
    */
   static final float PROJECT_BOOST = 1.5f;
 
-  /** What the client can do that changes the items. */
-  public record ClientSupport(boolean markdown, boolean resolve) {}
+  /**
+   * What the client can do that changes the items: markdown documentation, documentation filled in
+   * by {@code completionItem/resolve}, and a list-wide edit range and text format ({@code
+   * CompletionList.itemDefaults}, LSP 3.17), which spares every item its own text edit.
+   */
+  public record ClientSupport(boolean markdown, boolean resolve, boolean listDefaults) {
+    public ClientSupport(boolean markdown, boolean resolve) {
+      this(markdown, resolve, false);
+    }
+  }
 
   /** One request: the document, the cursor, the project and the settings that apply. */
   public record Request(
@@ -229,7 +238,24 @@ public final class CitationCompletion {
     if (!waiting.isEmpty()) {
       items.add(waitingItem(waiting, ctx, request.document()));
     }
-    return new CompletionList(incomplete, items);
+    CompletionList list = new CompletionList(incomplete, items);
+    if (request.client().listDefaults()) {
+      // Every item replaces the same range with plain text: said once for the list, not per item.
+      CompletionItemDefaults defaults = new CompletionItemDefaults();
+      defaults.setEditRange(
+          Either.forLeft(request.document().range(ctx.replaceStart(), ctx.replaceEnd())));
+      defaults.setInsertTextFormat(InsertTextFormat.PlainText);
+      list.setItemDefaults(defaults);
+      for (CompletionItem item : items) {
+        TextEdit edit = item.getTextEdit().getLeft();
+        item.setTextEdit(null);
+        item.setInsertTextFormat(null);
+        if (!edit.getNewText().equals(item.getLabel())) {
+          item.setTextEditText(edit.getNewText());
+        }
+      }
+    }
+    return list;
   }
 
   /**

@@ -187,7 +187,9 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
             project,
             server.settings().completionLimit(),
             new CitationCompletion.ClientSupport(
-                completionMarkdown(server.capabilities()), resolveSupport(server.capabilities())));
+                completionMarkdown(server.capabilities()),
+                resolveSupport(server.capabilities()),
+                completionListDefaults(server.capabilities())));
     return Either.forRight(server.completion.complete(request, cancel));
   }
 
@@ -349,6 +351,20 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     }
     var rs = td.getCompletion().getCompletionItem().getResolveSupport();
     return rs != null && rs.getProperties() != null && rs.getProperties().contains("documentation");
+  }
+
+  /** True when the client takes a list-wide edit range and text format (LSP 3.17). */
+  static boolean completionListDefaults(ClientCapabilities caps) {
+    var td = caps.getTextDocument();
+    if (td == null
+        || td.getCompletion() == null
+        || td.getCompletion().getCompletionList() == null) {
+      return false;
+    }
+    List<String> defaults = td.getCompletion().getCompletionList().getItemDefaults();
+    return defaults != null
+        && defaults.contains("editRange")
+        && defaults.contains("insertTextFormat");
   }
 
   static boolean hoverMarkdown(ClientCapabilities caps) {

@@ -17,8 +17,10 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,6 +150,46 @@ class CompletionProtocolTest {
       assertEquals(List.of("c2021", "b2020", "a2019"), labels.subList(0, 3));
       assertTrue(labels.size() > 3, "no catalogue papers after the project's");
       assertEquals(CompletionItemKind.Value, list.getItems().get(3).getKind());
+    }
+  }
+
+  @Test
+  void aClientTakingListDefaultsGetsTheEditRangeOnceAndLeanerItems() throws Exception {
+    String text =
+        """
+        %! main.tex
+        \\documentclass{article}
+        \\begin{document}
+        \\cite{liao|}
+        \\bibliography{refs}
+        \\end{document}
+        %! refs.bib
+        """
+            + REFS;
+    String plain;
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
+      h.open(text);
+      CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
+      assertEquals(null, list.getItemDefaults());
+      plain = new com.google.gson.Gson().toJson(list);
+    }
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all().withListDefaults())) {
+      h.open(text);
+      CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
+      var defaults = list.getItemDefaults();
+      assertEquals(InsertTextFormat.PlainText, defaults.getInsertTextFormat());
+      // \cite{liao|}: the typed "liao" on line 2, columns 6 to 10, is what every item replaces
+      assertEquals(
+          new Range(new Position(2, 6), new Position(2, 10)), defaults.getEditRange().getLeft());
+      for (CompletionItem item : list.getItems()) {
+        assertEquals(null, item.getTextEdit(), item.getLabel());
+        assertEquals(null, item.getInsertTextFormat(), item.getLabel());
+        // the label is the inserted key unless the item says otherwise
+        assertTrue(
+            item.getTextEditText() == null || !item.getTextEditText().equals(item.getLabel()));
+      }
+      String lean = new com.google.gson.Gson().toJson(list);
+      assertTrue(lean.length() < plain.length(), "lean " + lean.length() + " vs " + plain.length());
     }
   }
 

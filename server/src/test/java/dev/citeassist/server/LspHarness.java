@@ -68,13 +68,20 @@ final class LspHarness implements AutoCloseable {
       boolean markdown,
       boolean resolve,
       boolean applyEdit,
-      boolean documentChanges) {
+      boolean documentChanges,
+      boolean listDefaults) {
+    /** Everything but list-wide item defaults, so that each item carries its own edit. */
     static Features all() {
-      return new Features(true, true, true, true, true);
+      return new Features(true, true, true, true, true, false);
     }
 
     static Features none() {
-      return new Features(false, false, false, false, false);
+      return new Features(false, false, false, false, false, false);
+    }
+
+    /** These, and a completion list's edit range and text format said once for all its items. */
+    Features withListDefaults() {
+      return new Features(snippets, markdown, resolve, applyEdit, documentChanges, true);
     }
   }
 
@@ -184,7 +191,13 @@ final class LspHarness implements AutoCloseable {
           new CompletionItemResolveSupportCapabilities(List.of("documentation")));
     }
     TextDocumentClientCapabilities td = new TextDocumentClientCapabilities();
-    td.setCompletion(new CompletionCapabilities(item));
+    CompletionCapabilities completion = new CompletionCapabilities(item);
+    if (f.listDefaults()) {
+      completion.setCompletionList(
+          new org.eclipse.lsp4j.CompletionListCapabilities(
+              List.of("editRange", "insertTextFormat", "data")));
+    }
+    td.setCompletion(completion);
     HoverCapabilities hover = new HoverCapabilities();
     if (f.markdown()) {
       hover.setContentFormat(List.of(MarkupKind.MARKDOWN, MarkupKind.PLAINTEXT));

@@ -370,8 +370,8 @@ final class EntryScanner {
     while (i < to && Character.isWhitespace(text.charAt(i))) {
       i++;
     }
-    if (end == start) {
-      return null;
+    if (end == start || depth > 0) {
+      return null; // nothing, or a brace in it never closed
     }
     if (i >= to ? !toEndsKey : text.charAt(i) != ',' && text.charAt(i) != close) {
       return null;

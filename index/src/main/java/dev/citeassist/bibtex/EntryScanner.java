@@ -339,7 +339,7 @@ final class EntryScanner {
    * when the entry has no key (the text after the delimiter is a field assignment, or nothing a key
    * can be). A key runs to a ',', '=', '"', blank or the closing delimiter ('}' or ')', as the
    * opening one) outside braces (BibTeX allows braces in a key: {@code Kury\l{}owicz1973}), and
-   * must be followed, after blanks, by ',' or the closing delimiter; or by {@code to}, the end of
+   * must be followed, after blanks, by ',', '}' or the closing delimiter; or by {@code to}, the end of
    * the text to look at, when {@code toEndsKey} (an entry that is not closed: {@code @article{liao}
    * as typed so far).
    */
@@ -373,7 +373,10 @@ final class EntryScanner {
     if (end == start || depth > 0) {
       return null; // nothing, or a brace in it never closed
     }
-    if (i >= to ? !toEndsKey : text.charAt(i) != ',' && text.charAt(i) != close) {
+    // '}' ends a key in a parenthesised entry too: the reader sees its delimiters as braces.
+    if (i >= to
+        ? !toEndsKey
+        : text.charAt(i) != ',' && text.charAt(i) != '}' && text.charAt(i) != close) {
       return null;
     }
     return new int[] {start, end};

@@ -363,6 +363,8 @@ final class EntryScanner {
       } else if (depth == 0
           && (c == ',' || c == '=' || c == '"' || c == close || Character.isWhitespace(c))) {
         break;
+      } else if (c == '\n' || c == '\r') {
+        return null; // a key is on one line (and line breaks are not the same in every copy)
       }
       i++;
     }

@@ -299,7 +299,8 @@ public final class BibOutline {
       // Inside the delimiters: up to the closing one, or to the cut.
       int to = chunk.closed() ? chunk.end() - 1 : chunk.end();
       int end = chunk.closed() ? chunk.end() : trimEnd(chunk.start(), chunk.end());
-      int head = skipBlank(open + 1, to);
+      // Where the key is, or would be: inside the entry even when only blanks follow "@misc(".
+      int head = Math.min(skipBlank(open + 1, to), end);
       Entry entry;
       if (type.equals("comment") || type.equals("preamble")) {
         entry =

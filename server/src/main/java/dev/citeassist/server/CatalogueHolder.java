@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
 
   private static final Logger LOG = Logger.getLogger(CatalogueHolder.class.getName());
+  // how long shutdown waits for a catalogue build in progress
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final long waitMillis;
   private final Supplier<WorkDoneProgress> progress;
@@ -211,5 +213,15 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
       c.thenAccept(this::closeQuietly);
     }
     opener.shutdown();
+    // A build still running keeps writing into the cache folder; give it a moment to finish so
+    // that the folder is left quiet at shutdown. A longer build is abandoned: the index swap is
+    // atomic, so the next start finds the old catalogue or the new one, never a mix.
+    try {
+      if (!opener.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.info("the catalogue is still being built at shutdown; leaving it unfinished");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

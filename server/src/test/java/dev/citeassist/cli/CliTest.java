@@ -178,11 +178,7 @@ class CliTest {
   void searchRebuildsADamagedCacheAndSaysWhy(String damage) throws IOException {
     assertEquals(0, run("search", "symmetry"));
     String healthy = out;
-    Path snapshot;
-    try (var parents = Files.list(home.resolve("cache"));
-        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
-      snapshot = snapshots.findFirst().orElseThrow();
-    }
+    Path snapshot = builtInIndex();
     List<Path> files;
     try (var s = Files.list(snapshot)) {
       files = s.sorted().toList();
@@ -224,11 +220,7 @@ class CliTest {
   void searchRemovesAnAbandonedBuildAndIgnoresAStaleLockFile() throws IOException {
     assertEquals(0, run("search", "symmetry"));
     String healthy = out;
-    Path snapshot;
-    try (var parents = Files.list(home.resolve("cache"));
-        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
-      snapshot = snapshots.findFirst().orElseThrow();
-    }
+    Path snapshot = builtInIndex();
     Files.writeString(snapshot.resolve("write.lock"), "left by a process that died");
     Path abandoned = Files.createDirectory(snapshot.resolveSibling("building-42"));
     Files.writeString(abandoned.resolve("_0.fdt"), "half a segment");
@@ -340,5 +332,13 @@ class CliTest {
     }
     String env = System.getenv("CITEASSIST_SHARED");
     return Path.of(env != null ? env : "/work/shared");
+  }
+
+  /** The folder of the built-in catalogue's index, once a command has built it. */
+  private Path builtInIndex() throws IOException {
+    try (var parents = Files.list(home.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      return snapshots.findFirst().orElseThrow();
+    }
   }
 }

@@ -296,9 +296,9 @@ public final class BibOutline {
     public void chunk(EntryScanner.Chunk chunk) {
       String type = chunk.type().toLowerCase(Locale.ROOT);
       int open = chunk.open();
-      // Inside the delimiters: up to the closing one, or to the cut.
-      int to = chunk.closed() ? chunk.end() - 1 : chunk.end();
       int end = chunk.closed() ? chunk.end() : trimEnd(chunk.start(), chunk.end());
+      // Inside the delimiters: up to the closing one, or to the last non-blank before the cut.
+      int to = chunk.closed() ? chunk.end() - 1 : end;
       // Where the key is, or would be: inside the entry even when only blanks follow "@misc(".
       int head = Math.min(skipBlank(open + 1, to), end);
       Entry entry;

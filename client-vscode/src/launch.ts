@@ -18,8 +18,22 @@ export interface LaunchOptions {
   debugSuspend: boolean;
 }
 
-/** JVM options always given, before the user's (which can override them). */
-export const DEFAULT_JVM_OPTIONS: readonly string[] = ['-XX:+UseSerialGC'];
+/**
+ * JVM options always given, before the user's (which can override them): the same as the
+ * repository's `citeassist` launcher gives in server mode, for the reasons written there (a
+ * small, growing heap; the catalogue is memory-mapped; C1 only). contract.test.ts keeps the two
+ * lists equal.
+ */
+export const DEFAULT_JVM_OPTIONS: readonly string[] = [
+  '-XX:+UseSerialGC',
+  '-Xms32m',
+  '-XX:MaxRAMPercentage=50',
+  '-XX:MinHeapFreeRatio=5',
+  '-XX:MaxHeapFreeRatio=20',
+  '-Xss512k',
+  '-XX:TieredStopAtLevel=1',
+  '-XX:ReservedCodeCacheSize=32m',
+];
 
 /** The JDWP agent option for a debug launch. */
 export function debugOption(port: number, suspend: boolean): string {
@@ -61,6 +75,7 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
     return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
   };
   const limit = get('completionLimit');
+  const timeout = get('catalogueTimeoutMillis');
   const dialect = str('dialect').toLowerCase();
   const out: Record<string, unknown> = {
     completionLimit: typeof limit === 'number' && Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.round(limit))) : 50,
@@ -71,6 +86,12 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
     keyPattern: str('keyPattern'),
     // The server resolves these against the root document's folder, as LaTeX looks for files.
     bibFolders: strings('bibFolders').map((p) => expandHome(p, ctx.home)),
+    catalogueUrl: str('catalogueUrl'),
+    catalogueUser: str('catalogueUser'),
+    cataloguePassword: typeof get('cataloguePassword') === 'string' ? (get('cataloguePassword') as string) : '',
+    catalogueApiKey: str('catalogueApiKey'),
+    catalogueCaCertificate: str('catalogueCaCertificate') ? resolvePath(str('catalogueCaCertificate'), ctx) : '',
+    catalogueTimeoutMillis: typeof timeout === 'number' && Number.isFinite(timeout) ? Math.max(50, Math.min(60000, Math.round(timeout))) : 2000,
   };
   const cache = str('cacheDir');
   if (cache) {

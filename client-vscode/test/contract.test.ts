@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CLIENT_SETTINGS, ClientCommands, SECTION, SERVER_SETTINGS, ServerCommands } from '../src/ids';
-import { serverSettings } from '../src/launch';
+import { DEFAULT_JVM_OPTIONS, serverSettings } from '../src/launch';
 
 /**
  * The ids and setting names of src/ids.ts against package.json, launch.ts's serverSettings and
@@ -55,6 +55,12 @@ describe('settings', () => {
       keyPattern: '[auth][year]',
       cacheDir: '/tmp/cache',
       bibFolders: ['bib'],
+      catalogueUrl: 'http://os:9200',
+      catalogueUser: 'u',
+      cataloguePassword: 'p',
+      catalogueApiKey: 'k',
+      catalogueCaCertificate: '/ca.pem',
+      catalogueTimeoutMillis: 900,
       'java.home': '/jdk',
       'java.options': ['-Xmx1g'],
       'server.debugPort': 5005,
@@ -86,5 +92,14 @@ describe('settings', () => {
     assert.ok(m, 'the sentence listing the server settings');
     const listed = [...m[1].matchAll(/`(\w+)`/g)].map((x) => x[1]);
     assert.deepEqual(sorted(listed), sorted(SERVER_SETTINGS));
+  });
+});
+
+describe('launch', () => {
+  test('the extension starts the server with the JVM options of the citeassist launcher', () => {
+    const launcher = fs.readFileSync(path.join(ROOT, '..', 'citeassist'), 'utf8');
+    const m = /if \[ "\$mode" = serve \]; then\s*jvm=\(([^)]*)\)/.exec(launcher);
+    assert.ok(m, 'the launcher sets jvm=(...) in server mode');
+    assert.deepEqual(m[1].split(/\s+/).filter((s) => s.length > 0), [...DEFAULT_JVM_OPTIONS]);
   });
 });

@@ -18,6 +18,7 @@ class IndexLayersTest {
           Set.of("paper", "files"), // the model and the reader contract; atomic file writes
           Set.of("tex"), // LaTeX text to Unicode and back
           Set.of("bibtex", "formats", "citekey", "search"), // formats, keys, the Lucene index
+          Set.of("remote"), // the catalogue on an OpenSearch cluster, searched like the index
           Set.of("catalogue")); // the facade: sources, the format registry, building the index
 
   @Test

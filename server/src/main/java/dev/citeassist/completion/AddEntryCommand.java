@@ -13,7 +13,7 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.document.Workspace;
 import dev.citeassist.files.AtomicFile;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,14 +125,14 @@ public final class AddEntryCommand {
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
   private final Workspace workspace;
 
   public AddEntryCommand(
       Documents documents,
       ProjectModel projects,
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue,
+      Supplier<CatalogueBackend> catalogue,
       Workspace workspace) {
     this.documents = documents;
     this.projects = projects;
@@ -215,7 +215,7 @@ public final class AddEntryCommand {
     bibliography.idle().get(30, TimeUnit.SECONDS);
 
     String insertedKey = args.insertedKey();
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     Optional<Paper> found = index == null ? Optional.empty() : index.byKey(args.catalogueKey());
     if (found.isEmpty()) {
       return Plan.done(

@@ -49,7 +49,49 @@ public final class TextDocument {
             .append(newText)
             .append(text, end, text.length())
             .toString();
-    return new TextDocument(uri, newVersion, changed);
+    TextDocument next = new TextDocument(uri, newVersion, changed);
+    // The next change's position is found with the new line starts: derived from these (a copy
+    // of an int per line) instead of scanning the whole text again on each keystroke, which
+    // took most of the protocol thread's time for a 100,000-entry .bib.
+    next.lineStarts = shifted(lineStarts(), start, end, newText);
+    return next;
+  }
+
+  /** The line starts after replacing {@code [start, end)} of the text by {@code inserted}. */
+  private static int[] shifted(int[] old, int start, int end, String inserted) {
+    // kept: starts at or before start; dropped: those whose line break was replaced
+    int kept = upperBound(old, start);
+    int after = upperBound(old, end);
+    int added = 0;
+    for (int i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) {
+      added++;
+    }
+    int[] starts = new int[kept + added + old.length - after];
+    System.arraycopy(old, 0, starts, 0, kept);
+    int k = kept;
+    for (int i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) {
+      starts[k++] = start + i + 1;
+    }
+    int delta = inserted.length() - (end - start);
+    for (int j = after; j < old.length; j++) {
+      starts[k++] = old[j] + delta;
+    }
+    return starts;
+  }
+
+  /** The number of values in sorted {@code a} that are at most {@code value}. */
+  private static int upperBound(int[] a, int value) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The offset of a position; columns past the line's end clamp to it, lines past the end too. */

@@ -11,7 +11,7 @@ import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.render.BibLocation;
 import dev.citeassist.render.PaperText;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;
@@ -36,14 +36,14 @@ public final class CitationHover {
   /** How long a hover waits for a project {@code .bib} that is being read. */
   static final long BIB_WAIT_MILLIS = 2_000;
 
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
   private final Supplier<CitationScanner> scanner;
   private final ProjectCitations.Reader citations;
 
   /** {@code citations}: where the project cites a key, shown under a project entry. */
   public CitationHover(
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue,
+      Supplier<CatalogueBackend> catalogue,
       Supplier<CitationScanner> scanner,
       ProjectCitations.Reader citations) {
     this.bibliography = bibliography;
@@ -97,7 +97,7 @@ public final class CitationHover {
         text += "\n\n" + (markdown ? PaperText.escapeMarkdown(uses) : uses);
       }
     } else {
-      PaperIndex index = catalogue.get();
+      CatalogueBackend index = catalogue.get();
       Optional<Paper> p = index == null ? Optional.empty() : index.byKey(key);
       if (p.isPresent()) {
         text = PaperText.describe(p.get(), PaperText.NOT_IN_BIBLIOGRAPHY, markdown);

@@ -11,7 +11,7 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
@@ -51,13 +51,13 @@ public final class BibSymbols {
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
 
   public BibSymbols(
       Documents documents,
       ProjectModel projects,
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue) {
+      Supplier<CatalogueBackend> catalogue) {
     this.documents = documents;
     this.projects = projects;
     this.bibliography = bibliography;
@@ -194,7 +194,7 @@ public final class BibSymbols {
               String.valueOf(e.file().getFileName()));
       symbols.add(s);
     }
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index != null && !q.isEmpty() && target != null && symbols.size() < limit) {
       String targetUri = Documents.uri(target);
       for (SearchHit hit : index.search(SearchQuery.of(q, limit))) {

@@ -31,8 +31,10 @@ import java.util.RandomAccess;
  * <p>The structure problems: an entry not closed ({@link Kind#NOT_CLOSED}), an {@code @name} not
  * followed by a delimiter ({@link Kind#NOT_AN_ENTRY}), an entry without a key ({@link
  * Kind#NO_KEY}), a key an earlier entry has already, case ignored as BibTeX does ({@link
- * Kind#DUPLICATE_KEY}; entries not closed count too, so the entry being typed is checked). What
- * only parsing a value shows (syntax inside an entry, an undefined macro) needs the reader.
+ * Kind#DUPLICATE_KEY}; entries not closed count too, so the entry being typed is checked). The
+ * reader reports the same, in the same words, except where it cannot read an entry at all (it says
+ * why instead of "no key", and a key it never read is not "used again"). What only parsing a value
+ * shows (syntax inside an entry, an undefined macro) needs the reader.
  *
  * <p>One linear pass over the text plus one over each entry's fields; no regular expressions.
  * Immutable after {@link #of}; thread-safe.
@@ -294,10 +296,11 @@ public final class BibOutline {
     public void chunk(EntryScanner.Chunk chunk) {
       String type = chunk.type().toLowerCase(Locale.ROOT);
       int open = chunk.open();
-      // Inside the delimiters: up to the closing one, or to the cut.
-      int to = chunk.closed() ? chunk.end() - 1 : chunk.end();
       int end = chunk.closed() ? chunk.end() : trimEnd(chunk.start(), chunk.end());
-      int head = skipBlank(open + 1, to);
+      // Inside the delimiters: up to the closing one, or to the last non-blank before the cut.
+      int to = chunk.closed() ? chunk.end() - 1 : end;
+      // Where the key is, or would be: inside the entry even when only blanks follow "@misc(".
+      int head = Math.min(skipBlank(open + 1, to), end);
       Entry entry;
       if (type.equals("comment") || type.equals("preamble")) {
         entry =
@@ -350,15 +353,19 @@ public final class BibOutline {
         }
       }
       entries.add(entry);
-      if (!chunk.closed()) {
+      if (!chunk.closed() && !type.equals("comment")) { // the reader skips a @comment unread
+        // Named as the reader names it: by the text after the delimiter, whatever the type.
+        int[] key = EntryScanner.keySpan(text, open, chunk.end(), true);
         problems.add(
             new Problem(
                 Kind.NOT_CLOSED,
                 chunk.line(),
                 chunk.start(),
-                entry.hasKey() ? entry.keyEnd() : open + 1,
+                key == null ? open + 1 : key[1],
                 EntryScanner.notClosed(
-                    chunk.type(), entry.hasKey() ? entry.key() : null, chunk.cutLine())));
+                    chunk.type(),
+                    key == null ? null : text.substring(key[0], key[1]),
+                    chunk.cutLine())));
       }
       if (entry.isReference() && entry.hasKey()) {
         Entry first = firstOfKey.putIfAbsent(entry.key().toLowerCase(Locale.ROOT), entry);

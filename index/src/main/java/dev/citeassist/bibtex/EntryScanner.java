@@ -339,7 +339,7 @@ final class EntryScanner {
    * when the entry has no key (the text after the delimiter is a field assignment, or nothing a key
    * can be). A key runs to a ',', '=', '"', blank or the closing delimiter ('}' or ')', as the
    * opening one) outside braces (BibTeX allows braces in a key: {@code Kury\l{}owicz1973}), and
-   * must be followed, after blanks, by ',' or the closing delimiter; or by {@code to}, the end of
+   * must be followed, after blanks, by ',', '}' or the closing delimiter; or by {@code to}, the end of
    * the text to look at, when {@code toEndsKey} (an entry that is not closed: {@code @article{liao}
    * as typed so far).
    */
@@ -363,6 +363,8 @@ final class EntryScanner {
       } else if (depth == 0
           && (c == ',' || c == '=' || c == '"' || c == close || Character.isWhitespace(c))) {
         break;
+      } else if (c == '\n' || c == '\r') {
+        return null; // a key is on one line (and line breaks are not the same in every copy)
       }
       i++;
     }
@@ -370,10 +372,13 @@ final class EntryScanner {
     while (i < to && Character.isWhitespace(text.charAt(i))) {
       i++;
     }
-    if (end == start) {
-      return null;
+    if (end == start || depth > 0) {
+      return null; // nothing, or a brace in it never closed
     }
-    if (i >= to ? !toEndsKey : text.charAt(i) != ',' && text.charAt(i) != close) {
+    // '}' ends a key in a parenthesised entry too: the reader sees its delimiters as braces.
+    if (i >= to
+        ? !toEndsKey
+        : text.charAt(i) != ',' && text.charAt(i) != '}' && text.charAt(i) != close) {
       return null;
     }
     return new int[] {start, end};

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 
 class BibOutlineTest {
 
+  private static final Set<Kind> STRUCTURE =
+      EnumSet.of(Kind.NOT_CLOSED, Kind.NOT_AN_ENTRY, Kind.NO_KEY, Kind.DUPLICATE_KEY);
+
   @Test
   void listsEntriesWithKeysAndSpansWhateverTheDelimiters() {
     String text =
@@ -179,7 +182,8 @@ class BibOutlineTest {
             "@article{before, title = {Before}}\n\n@article{broken,\n  title = {Missing,\n"
                 + "  year = 2020,\n}\n\n@article{after, title = {After}}\n@article{after}\n",
             "@article{\n  title = {No key},\n}\n@misc{k, title = {K}}\n",
-            "@misc text\n@misc{a,}\n@misc{A,}\n@misc{a, title = {x}\n")) {
+            "@misc text\n@misc{a,}\n@misc{A,}\n@misc{a, title = {x}\n",
+            "@comment{open\n@preamble{open\n@string{s = {open\n")) {
       assertAgrees("text", text);
     }
   }
@@ -201,37 +205,41 @@ class BibOutlineTest {
   }
 
   /**
-   * The reader's structure problems are the outline's (an outline also finds a key used again where
-   * the reader could not read the first entry), and each paper is an outline entry with its key at
-   * its line.
+   * The reader's structure problems are the outline's, but for two things the outline sees that the
+   * reader does not: a key used again where the reader could not read the first entry (so the two
+   * may name different firsts), and an entry without a key that the reader could not read (it says
+   * why instead, on that entry). Each paper is an outline entry with its key at its line.
    */
   static void assertAgrees(String name, String text) {
     BibOutline outline = BibOutline.of(text);
     assertWellFormed(outline);
     CollectingSink r = BibtexReaderTest.readBib(text);
-    Set<Kind> structure = EnumSet.of(Kind.NOT_CLOSED, Kind.NOT_AN_ENTRY, Kind.NO_KEY);
     TreeSet<String> fromReader = new TreeSet<>();
-    TreeSet<String> duplicatesFromReader = new TreeSet<>();
-    for (ReadProblem p : r.problems) {
-      if (structure.contains(p.kind())) {
-        fromReader.add(p.kind() + " " + p.line() + " " + p.message());
-      } else if (p.kind() == Kind.DUPLICATE_KEY) {
-        duplicatesFromReader.add(p.line() + " " + p.message());
+    TreeSet<String> fromOutline = new TreeSet<>();
+    Set<Integer> keylessLines = new TreeSet<>(); // where the reader read an entry without key
+    for (Paper p : r.papers) {
+      if (p.key() == null) {
+        keylessLines.add(p.origin().line());
       }
     }
-    TreeSet<String> fromOutline = new TreeSet<>();
-    TreeSet<String> duplicatesFromOutline = new TreeSet<>();
-    for (Problem p : outline.problems()) {
-      if (p.kind() == Kind.DUPLICATE_KEY) {
-        duplicatesFromOutline.add(p.line() + " " + p.message());
-      } else {
-        fromOutline.add(p.kind() + " " + p.line() + " " + p.message());
+    for (ReadProblem p : r.problems) {
+      if (STRUCTURE.contains(p.kind())) {
+        fromReader.add(said(p.kind(), p.line(), p.message()));
       }
+    }
+    for (Problem p : outline.problems()) {
+      String problem = said(p.kind(), p.line(), p.message());
+      if (p.kind() == Kind.NO_KEY || p.kind() == Kind.DUPLICATE_KEY) {
+        if (!fromReader.contains(problem)) {
+          assertTrue(
+              p.kind() == Kind.DUPLICATE_KEY || !keylessLines.contains(p.line()),
+              name + ": the reader reads the entry of " + problem + " without saying so");
+          continue;
+        }
+      }
+      fromOutline.add(problem);
     }
     assertEquals(fromReader, fromOutline, name);
-    TreeSet<String> missing = new TreeSet<>(duplicatesFromReader);
-    missing.removeAll(duplicatesFromOutline);
-    assertEquals(Set.of(), missing, name + ": duplicates the outline does not see");
     TreeSet<String> outlineKeys = new TreeSet<>();
     for (Entry e : outline.entries()) {
       outlineKeys.add(e.line() + " " + e.key());
@@ -242,6 +250,11 @@ class BibOutlineTest {
         assertTrue(outlineKeys.contains(at), name + ": no entry " + at);
       }
     }
+  }
+
+  /** A key used again is compared by its line: which entry came first can differ (see above). */
+  private static String said(Kind kind, int line, String message) {
+    return kind + " " + line + (kind == Kind.DUPLICATE_KEY ? "" : " " + message);
   }
 
   /**

@@ -146,7 +146,6 @@ class BibtexFuzzTest {
     ",",
     "=",
     "#",
-    "\r\n",
     "crossref = "
   })
   void outline(byte[] bytes) {

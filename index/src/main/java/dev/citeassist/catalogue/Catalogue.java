@@ -271,20 +271,30 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Hard-links the files of shard {@code name} from a committed snapshot of this catalogue into
+   * Hard-links the files of shard {@code name} from a committed snapshot in the cache into
    * {@code target}; false when no snapshot has it (or links are not possible here).
    */
   private static boolean linkEarlierShard(Path parent, String name, Path target) {
+    // this catalogue's snapshots first, then those of the other catalogues of the cache (another
+    // set of sources: adding a source makes another catalogue)
     List<Path> candidates = new ArrayList<>();
-    try (var children = Files.list(parent)) {
-      for (Path child : children.toList()) {
-        String n = child.getFileName().toString();
-        if (!n.startsWith(BUILDING) && !n.startsWith(DAMAGED)) {
-          candidates.add(child.resolve(name));
-        }
-      }
+    List<Path> parents = new ArrayList<>(List.of(parent));
+    try (var catalogues = Files.list(parent.getParent())) {
+      catalogues.filter(p -> !p.equals(parent) && Files.isDirectory(p)).sorted().forEach(parents::add);
     } catch (IOException e) {
-      return false;
+      // this catalogue's own snapshots still count
+    }
+    for (Path folder : parents) {
+      try (var children = Files.list(folder)) {
+        for (Path child : children.sorted().toList()) {
+          String n = child.getFileName().toString();
+          if (!n.startsWith(BUILDING) && !n.startsWith(DAMAGED)) {
+            candidates.add(child.resolve(name));
+          }
+        }
+      } catch (IOException e) {
+        // a folder that cannot be listed offers nothing
+      }
     }
     for (Path earlier : candidates) {
       if (!Files.isDirectory(earlier) || PaperIndex.damage(earlier) != null) {

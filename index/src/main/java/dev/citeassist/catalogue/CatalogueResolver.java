@@ -221,30 +221,33 @@ final class CatalogueResolver {
     }
     TreeMap<String, Integer> counts = new TreeMap<>(ShardSet.TERM_ORDER);
     byBase.forEach((k, v) -> counts.put(k, v.size()));
-    Set<String> assigned = new HashSet<>();
+    ShardKeys.KeySet assigned = new ShardKeys.KeySet();
+    TreeMap<String, Integer> mainKeys = new TreeMap<>(ShardSet.TERM_ORDER);
+    Sink replace =
+        paper -> {
+          mainKeys.merge(paper.key(), 1, Integer::sum);
+          sink.paper(paper);
+        };
+    // (1) pattern keys that several papers share across sources, or with the main index's papers
     shards.scan(
         ShardField.BASE_KEY,
         counts,
         hidden,
-        1,
+        2,
         (base, docs) -> {
           List<Integer> inMemory = byBase.getOrDefault(base, List.of());
-          boolean preset = presets.contains(base) || shards.contains(ShardField.PRESET_KEY, base);
-          if (docs.size() + inMemory.size() == 1 && !preset) {
-            if (!inMemory.isEmpty()) {
-              keys[inMemory.get(0)] = base;
-            }
-            return; // a shard document keeps the key it was stored with
+          if (inMemory.isEmpty() && docs.stream().map(DocRef::shard).distinct().count() == 1) {
+            return; // one source's own: its shard suffixed them (see ShardKeys)
           }
-          record Member(Paper paper, String identity, DocRef doc, int held) {}
+          record Member(ShardRecord record, Paper paper, String identity, DocRef doc, int held) {}
           List<Member> members = new ArrayList<>();
           for (DocRef d : docs) {
-            Paper p = shards.record(d).paper();
-            members.add(new Member(p, SamePaper.identity(p), d, -1));
+            ShardRecord r = shards.record(d);
+            members.add(new Member(r, r.paper(), SamePaper.identity(r.paper()), d, -1));
           }
           for (int i : inMemory) {
             Paper p = held.get(i).paper();
-            members.add(new Member(p, SamePaper.identity(p), null, i));
+            members.add(new Member(null, p, SamePaper.identity(p), null, i));
           }
           members.sort(Comparator.comparing(Member::identity));
           int suffix = 0;
@@ -252,14 +255,63 @@ final class CatalogueResolver {
             String key;
             do {
               key = base + KeyAssigner.suffix(suffix++);
-            } while (taken(key, presets, byBase, assigned));
+            } while (taken(key, presets, byBase, assigned, null));
             assigned.add(key);
-            if (m.doc() != null) {
-              hidden.get(m.doc().shard()).set(m.doc().doc());
-              sink.paper(m.paper().toBuilder().key(key).build());
-            } else {
+            if (m.doc() == null) {
               keys[m.held()] = key;
+            } else if (!key.equals(m.paper().key())) {
+              hidden.get(m.doc().shard()).set(m.doc().doc());
+              replace.paper(ShardKeys.withKey(m.record(), base, key).paper());
             }
+          }
+        });
+    // papers of the main index whose pattern key no other paper has
+    for (Map.Entry<String, List<Integer>> e : byBase.entrySet()) {
+      for (int i : e.getValue()) {
+        if (keys[i] == null) {
+          keys[i] = e.getKey();
+        }
+      }
+    }
+    for (String key : keys) {
+      mainKeys.merge(key, 1, Integer::sum);
+    }
+    // (2) a key that a source's own suffixes gave and another paper has: the shard's paper gives
+    // way (a key the source gave, a key of the main index and a pattern key without suffix stay)
+    TreeMap<String, Integer> settled = new TreeMap<>(mainKeys);
+    shards.scan(
+        ShardField.KEY,
+        settled,
+        hidden,
+        2,
+        (key, docs) -> {
+          record Holder(ShardRecord record, DocRef doc, int rank, String base) {}
+          List<Holder> holders = new ArrayList<>();
+          for (DocRef d : docs) {
+            ShardRecord r = shards.record(d);
+            boolean preset = r.raw().key() != null && !r.raw().key().isBlank();
+            String base = preset ? null : pattern.apply(r.paper());
+            int rank = preset ? 0 : key.equals(base) ? 1 : 2;
+            holders.add(new Holder(r, d, rank, base));
+          }
+          holders.sort(
+              Comparator.comparingInt(Holder::rank)
+                  .thenComparingInt(h -> h.doc().shard())
+                  .thenComparingLong(h -> h.record().ordinal()));
+          boolean claimed = settled.containsKey(key);
+          for (Holder h : holders) {
+            if (h.rank() == 0 || !claimed) {
+              claimed = true;
+              continue; // keeps its key
+            }
+            int suffix = 0;
+            String other;
+            do {
+              other = h.base() + KeyAssigner.suffix(suffix++);
+            } while (taken(other, presets, byBase, assigned, settled));
+            assigned.add(other);
+            hidden.get(h.doc().shard()).set(h.doc().doc());
+            sink.paper(ShardKeys.withKey(h.record(), h.base(), other).paper());
           }
         });
     for (int i = 0; i < held.size(); i++) {
@@ -268,11 +320,16 @@ final class CatalogueResolver {
   }
 
   private boolean taken(
-      String key, Set<String> presets, Map<String, List<Integer>> byBase, Set<String> assigned)
+      String key,
+      Set<String> presets,
+      Map<String, List<Integer>> byBase,
+      ShardKeys.KeySet assigned,
+      Map<String, Integer> settled)
       throws IOException {
     return assigned.contains(key)
         || presets.contains(key)
         || byBase.containsKey(key)
+        || (settled != null && (settled.containsKey(key) || shards.contains(ShardField.KEY, key)))
         || shards.contains(ShardField.PRESET_KEY, key)
         || shards.contains(ShardField.BASE_KEY, key);
   }

@@ -81,6 +81,9 @@ final class ShardBuild {
         await(indexer);
       }
       shard.commit(commitData);
+      if (ShardKeys.suffix(dir, shard) > 0) {
+        shard.commit(commitData);
+      }
       return read;
     }
   }

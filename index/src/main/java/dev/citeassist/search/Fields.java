@@ -81,6 +81,9 @@ final class Fields {
   /** Catalogue shards only: the record as read, stored when it differs from {@link #PAPER}. */
   static final String SHARD_RAW = "shard.raw";
 
+  /** Catalogue shards only: the record's position as a term, to replace its document by. */
+  static final String SHARD_ID = "shard.id";
+
   /** Catalogue shards only: the identity terms duplicates are found by (see {@link ShardField}). */
   static final String SAME_DOI = "same.doi";
 

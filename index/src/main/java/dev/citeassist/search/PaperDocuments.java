@@ -77,6 +77,7 @@ final class PaperDocuments {
     Paper paper = entry.paper();
     Document doc = toDocument(paper, paper.origin() == null ? null : paper.origin().source());
     doc.add(new StoredField(Fields.SHARD_ORDINAL, entry.ordinal()));
+    doc.add(new StringField(Fields.SHARD_ID, Long.toString(entry.ordinal()), Field.Store.NO));
     if (entry.raw() != null) {
       doc.add(new StoredField(Fields.SHARD_RAW, PaperCodec.encode(entry.raw())));
     }

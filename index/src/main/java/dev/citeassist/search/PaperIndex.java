@@ -424,6 +424,14 @@ public final class PaperIndex implements Closeable {
     writer().addDocument(PaperDocuments.toDocument(entry));
   }
 
+  /** Replaces the shard record at the same position (see {@link ShardEntry#ordinal()}). */
+  public void replace(ShardEntry entry) throws IOException {
+    writer()
+        .updateDocument(
+            new Term(Fields.SHARD_ID, Long.toString(entry.ordinal())),
+            PaperDocuments.toDocument(entry));
+  }
+
   private void add(Collection<Paper> papers) throws IOException {
     for (Paper paper : papers) {
       String source = paper.origin() == null ? null : paper.origin().source();
@@ -620,6 +628,37 @@ public final class PaperIndex implements Closeable {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     ids.forEach(id -> any.add(new TermQuery(new Term(Fields.IDENTIFIER, id)), Occur.SHOULD));
     return find(any.build(), 100);
+  }
+
+  /** Told of each paper by {@link #forEachPaper}. */
+  @FunctionalInterface
+  public interface PaperVisitor {
+    void paper(Paper paper) throws IOException;
+  }
+
+  /**
+   * Streams every paper visible to searches, in index order, one at a time: for exporting a
+   * catalogue (to another backend, or to compare two builds) without holding it.
+   */
+  public void forEachPaper(PaperVisitor visitor) throws IOException {
+    reading(
+        () -> {
+          IndexSearcher searcher = searchers.acquire();
+          try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+              org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+              StoredFields stored = leaf.reader().storedFields();
+              for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                if (live == null || live.get(d)) {
+                  visitor.paper(PaperDocuments.paper(stored, d));
+                }
+              }
+            }
+            return null;
+          } finally {
+            searchers.release(searcher);
+          }
+        });
   }
 
   /** Number of live papers visible to searches. */

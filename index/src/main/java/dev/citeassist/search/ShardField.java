@@ -6,7 +6,9 @@ public enum ShardField {
   ARXIV(Fields.SAME_ARXIV),
   TITLE(Fields.SAME_TITLE),
   BASE_KEY(Fields.BASE_KEY),
-  PRESET_KEY(Fields.PRESET_KEY);
+  PRESET_KEY(Fields.PRESET_KEY),
+  /** The key a paper is found by (pattern key, suffixed key or preset key). */
+  KEY(Fields.KEY);
 
   final String field;
 

@@ -36,8 +36,11 @@ public final class ShardSet implements Closeable {
   /** A document of shard {@code shard} (its position in the set). */
   public record DocRef(int shard, int doc) {}
 
-  /** A shard's record, see {@link ShardEntry}. */
-  public record ShardRecord(Paper paper, Paper raw, long ordinal) {}
+  /**
+   * A shard's record, see {@link ShardEntry}; {@code rawStored} tells whether {@code raw} was stored
+   * apart from {@code paper}.
+   */
+  public record ShardRecord(Paper paper, Paper raw, long ordinal, boolean rawStored) {}
 
   /** Told of each term found often enough by {@link #scan}. */
   @FunctionalInterface
@@ -195,7 +198,7 @@ public final class ShardSet implements Closeable {
       raw = paper.toBuilder().key(doc.get(Fields.PRESET_KEY)).build();
     }
     long ordinal = doc.getField(Fields.SHARD_ORDINAL).numericValue().longValue();
-    return new ShardRecord(paper, raw, ordinal);
+    return new ShardRecord(paper, raw, ordinal, rawBytes != null);
   }
 
   @Override

@@ -81,8 +81,8 @@ public final class ShardSet implements Closeable {
   /**
    * Walks the terms of {@code field} over every shard in sorted order ({@link #TERM_ORDER}), merged
    * with the sorted {@code extra} terms (term to count, held by the caller), and tells {@code
-   * visitor} of each term with at least {@code minCount} occurrences: shard documents not in {@code
-   * hidden} (one set per shard, or null) plus its count in {@code extra}. Costs a walk of the term
+   * visitor} of each term with at least {@code minCount} occurrences: live shard documents not in
+   * {@code hidden} (one set per shard, or null) plus its count in {@code extra}. Costs a walk of the term
    * dictionaries; postings are read only for terms that occur at least {@code minCount} times.
    */
   public void scan(
@@ -141,20 +141,23 @@ public final class ShardSet implements Closeable {
         nextExtra = more.hasNext() ? more.next() : null;
         nextExtraBytes = nextExtra == null ? null : new BytesRef(nextExtra.getKey());
       }
+      // document frequencies count deleted documents too (a shard replaces the documents whose
+      // keys it suffixes): an upper bound, checked before any postings are read
       if (count >= minCount) {
         List<DocRef> docs = new ArrayList<>();
         int visible = count;
         for (Cursor c : same) {
+          visible -= c.terms().docFreq();
           postings = c.terms().postings(postings, PostingsEnum.NONE);
           BitSet hide = hidden == null ? null : hidden.get(c.shard());
+          org.apache.lucene.util.Bits live = c.context().reader().getLiveDocs();
           for (int d = postings.nextDoc();
               d != PostingsEnum.NO_MORE_DOCS;
               d = postings.nextDoc()) {
             int doc = c.context().docBase + d;
-            if (hide != null && hide.get(doc)) {
-              visible--;
-            } else {
+            if ((live == null || live.get(d)) && (hide == null || !hide.get(doc))) {
               docs.add(new DocRef(c.shard(), doc));
+              visible++;
             }
           }
         }

@@ -30,7 +30,31 @@ final class ShardKeys {
   static long suffix(Path dir, PaperIndex shard) throws IOException {
     long[] changed = {0};
     KeySet assigned = new KeySet();
-    try (ShardSet set = ShardSet.open(List.of(dir))) {
+    // this thread walks the keys and loads the records; indexing threads replace the documents
+    int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
+    List<ShardEntry> batch = new ArrayList<>();
+    List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+    try (ShardSet set = ShardSet.open(List.of(dir));
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      Replacer replacer =
+          entries -> {
+            inFlight.acquireUninterruptibly();
+            pending.removeIf(java.util.concurrent.Future::isDone);
+            pending.add(
+                pool.submit(
+                    () -> {
+                      try {
+                        for (ShardEntry e : entries) {
+                          shard.replace(e);
+                        }
+                      } finally {
+                        inFlight.release();
+                      }
+                      return null;
+                    }));
+          };
       set.scan(
           ShardField.BASE_KEY,
           new TreeMap<>(ShardSet.TERM_ORDER),
@@ -53,12 +77,41 @@ final class ShardKeys {
                   || set.contains(ShardField.BASE_KEY, key)
                   || set.contains(ShardField.PRESET_KEY, key));
               assigned.add(key);
-              shard.replace(withKey(m.record(), base, key));
+              batch.add(withKey(m.record(), base, key));
               changed[0]++;
             }
+            if (batch.size() >= ShardBuild.BATCH) {
+              replacer.replace(List.copyOf(batch));
+              batch.clear();
+            }
           });
+      replacer.replace(List.copyOf(batch));
+      for (java.util.concurrent.Future<?> f : pending) {
+        await(f);
+      }
     }
     return changed[0];
+  }
+
+  private interface Replacer {
+    void replace(List<ShardEntry> entries);
+  }
+
+  private static void await(java.util.concurrent.Future<?> f) throws IOException {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while suffixing keys");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /** The entry of a shard's record under another key. */

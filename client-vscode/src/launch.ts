@@ -36,21 +36,6 @@ export function serverArgs(o: LaunchOptions): string[] {
   return args;
 }
 
-/** Arguments of `java` for the command-line search, which prints a JSON array. */
-export function searchArgs(o: Pick<LaunchOptions, 'jar' | 'jvmOptions'>, query: string, limit: number): string[] {
-  return [
-    ...DEFAULT_JVM_OPTIONS,
-    ...o.jvmOptions.map((s) => s.trim()).filter((s) => s.length > 0),
-    '-jar',
-    o.jar,
-    'search',
-    query,
-    '--limit',
-    String(limit),
-    '--json',
-  ];
-}
-
 /** Reads one setting (the part after "citeassist."); undefined when unset. */
 export type SettingReader = (name: string) => unknown;
 
@@ -63,7 +48,8 @@ export interface PathContext {
 /**
  * The `citeassist` section as the server reads it (wire names of the server's SettingsParser).
  * Paths get `~` expanded and relative ones resolved against the workspace folder; client-only
- * settings (java, server, trace) are left out.
+ * settings (CLIENT_SETTINGS in ids.ts) are left out. An empty cacheDir is not sent: the server
+ * picks its platform's cache folder itself.
  */
 export function serverSettings(get: SettingReader, ctx: PathContext): Record<string, unknown> {
   const str = (name: string): string => {
@@ -83,6 +69,8 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
     targetBib: str('targetBib'),
     catalogueSources: strings('catalogueSources').map((p) => resolvePath(p, ctx)),
     keyPattern: str('keyPattern'),
+    // The server resolves these against the root document's folder, as LaTeX looks for files.
+    bibFolders: strings('bibFolders').map((p) => expandHome(p, ctx.home)),
   };
   const cache = str('cacheDir');
   if (cache) {
@@ -93,24 +81,15 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
 
 /** `~` expanded; a relative path resolved against the workspace folder (or left as is without one). */
 export function resolvePath(p: string, ctx: PathContext): string {
-  let s = p.trim();
-  if (s === '~' || s.startsWith('~/') || s.startsWith('~\\')) {
-    s = path.join(ctx.home, s.slice(1));
-  }
+  const s = expandHome(p, ctx.home);
   if (!path.isAbsolute(s) && ctx.workspaceFolder) {
-    s = path.resolve(ctx.workspaceFolder, s);
+    return path.resolve(ctx.workspaceFolder, s);
   }
   return s;
 }
 
-/** The folder holding the catalogue index: the setting, else $XDG_CACHE_HOME/citeassist, else ~/.cache/citeassist. */
-export function cacheDir(settings: Record<string, unknown>, env: NodeJS.ProcessEnv, home: string): string {
-  if (typeof settings.cacheDir === 'string' && settings.cacheDir) {
-    return settings.cacheDir;
-  }
-  if (env.CITEASSIST_CACHE && env.CITEASSIST_CACHE.trim()) {
-    return env.CITEASSIST_CACHE;
-  }
-  const xdg = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.trim() ? env.XDG_CACHE_HOME : path.join(home, '.cache');
-  return path.join(xdg, 'citeassist');
+/** A leading `~` replaced by the home folder. */
+export function expandHome(p: string, home: string): string {
+  const s = p.trim();
+  return s === '~' || s.startsWith('~/') || s.startsWith('~\\') ? path.join(home, s.slice(1)) : s;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cacheDir, debugOption, searchArgs, serverArgs, serverSettings } from '../src/launch';
+import { debugOption, serverArgs, serverSettings } from '../src/launch';
 
 describe('serverArgs', () => {
   test('puts the default and user JVM options before -jar JAR serve', () => {
@@ -18,11 +18,6 @@ describe('serverArgs', () => {
     assert.deepEqual(args, ['-XX:+UseSerialGC', '-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:5005', '-jar', 'c.jar', 'serve']);
     assert.equal(debugOption(8000, false), '-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:8000');
   });
-  test('the search command line asks for JSON with a limit', () => {
-    assert.deepEqual(searchArgs({ jar: 'c.jar', jvmOptions: ['-Xmx512m'] }, 'remove symmetries', 30), [
-      '-XX:+UseSerialGC', '-Xmx512m', '-jar', 'c.jar', 'search', 'remove symmetries', '--limit', '30', '--json',
-    ]);
-  });
 });
 
 describe('serverSettings', () => {
@@ -35,9 +30,10 @@ describe('serverSettings', () => {
       targetBib: '',
       catalogueSources: [],
       keyPattern: '',
+      bibFolders: [],
     });
   });
-  test('normalises what the user wrote: limit clamped, backslashes dropped, paths resolved', () => {
+  test('normalises what the user wrote: limit clamped, backslashes dropped, paths resolved (bib folders only ~, the server resolves them against the root)', () => {
     const values: Record<string, unknown> = {
       completionLimit: 5000,
       citeCommands: ['\\mycite', 'othercite', ''],
@@ -46,6 +42,7 @@ describe('serverSettings', () => {
       catalogueSources: ['~/papers/zotero.json', 'lib/extra.bib', '/data/arxiv.jsonl'],
       keyPattern: '[auth][year]',
       cacheDir: '~/.cache/ca',
+      bibFolders: ['~/texmf/bib', 'bib', ''],
       'java.home': '/jdk',
     };
     assert.deepEqual(serverSettings((n) => values[n], ctx), {
@@ -56,15 +53,7 @@ describe('serverSettings', () => {
       catalogueSources: ['/home/u/papers/zotero.json', '/ws/paper/lib/extra.bib', '/data/arxiv.jsonl'],
       keyPattern: '[auth][year]',
       cacheDir: '/home/u/.cache/ca',
+      bibFolders: ['/home/u/texmf/bib', 'bib'],
     });
-  });
-});
-
-describe('cacheDir', () => {
-  test('the setting, then CITEASSIST_CACHE, then XDG_CACHE_HOME, then ~/.cache', () => {
-    assert.equal(cacheDir({ cacheDir: '/c' }, { CITEASSIST_CACHE: '/e' }, '/home/u'), '/c');
-    assert.equal(cacheDir({}, { CITEASSIST_CACHE: '/e', XDG_CACHE_HOME: '/x' }, '/home/u'), '/e');
-    assert.equal(cacheDir({}, { XDG_CACHE_HOME: '/x' }, '/home/u'), '/x/citeassist');
-    assert.equal(cacheDir({}, {}, '/home/u'), '/home/u/.cache/citeassist');
   });
 });

@@ -1,9 +1,9 @@
 package dev.citeassist.bench;
 
-import dev.citeassist.catalogue.ArxivSnapshotReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
+import dev.citeassist.formats.ArxivSnapshotReader;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.PaperIndex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,13 +1,13 @@
 package dev.citeassist.bench;
 
-import dev.citeassist.catalogue.ArxivSnapshotReader;
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.CatalogueProgress;
 import dev.citeassist.catalogue.CatalogueSource;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.citekey.KeyPattern;
+import dev.citeassist.formats.ArxivSnapshotReader;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.PaperIndex;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.citeassist.bibtex;
 
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.LatexDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

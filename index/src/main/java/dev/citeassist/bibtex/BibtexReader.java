@@ -1,10 +1,10 @@
 package dev.citeassist.bibtex;
 
 import dev.citeassist.bibtex.EntryParser.RawEntry;
-import dev.citeassist.catalogue.CatalogueReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
+import dev.citeassist.paper.CatalogueReader;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

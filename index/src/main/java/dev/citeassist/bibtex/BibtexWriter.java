@@ -1,7 +1,11 @@
 package dev.citeassist.bibtex;
 
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.BibtexDialect;
+import dev.citeassist.tex.LatexEncoder;
+import dev.citeassist.tex.LatexSyntax;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,10 +39,6 @@ import java.util.regex.Pattern;
  * <p>Stateless and thread-safe.
  */
 public final class BibtexWriter {
-
-  private static final String[] MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-  };
 
   /** The entry types plain BibTeX styles define; anything else is written as misc. */
   private static final Set<String> BIBTEX_TYPES =
@@ -325,7 +325,7 @@ public final class BibtexWriter {
     if (dialect == BibtexDialect.BIBTEX || year < 0 || year > 9999) {
       put(fields, "year", braced(Integer.toString(year)));
       if (month != null) {
-        put(fields, "month", MONTHS[month - 1]);
+        put(fields, "month", Months.macro(month));
       }
       return;
     }

@@ -1,5 +1,6 @@
 package dev.citeassist.bibtex;
 
+import dev.citeassist.paper.Months;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,22 +97,8 @@ final class EntryParser {
             return NO_KEY;
           }
         };
-    String[] months = {
-      "January",
-      "February",
-      "March",
-      "April",
-      "May",
-      "June",
-      "July",
-      "August",
-      "September",
-      "October",
-      "November",
-      "December"
-    };
-    for (String month : months) {
-      parser.addMacro(month.substring(0, 3).toLowerCase(Locale.ROOT), month);
+    for (int month = 1; month <= 12; month++) {
+      parser.addMacro(Months.macro(month), Months.NAMES.get(month - 1));
     }
   }
 

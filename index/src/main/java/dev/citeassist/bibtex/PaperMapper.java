@@ -1,9 +1,12 @@
 package dev.citeassist.bibtex;
 
 import dev.citeassist.bibtex.EntryParser.RawEntry;
+import dev.citeassist.paper.IdentifierSyntax;
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.SourceFormat;
+import dev.citeassist.tex.LatexDecoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,34 +51,22 @@ final class PaperMapper {
   private static final Set<String> JOURNAL_TYPES = Set.of("article", "suppperiodical");
 
   private static final List<String> MONTHS =
-      List.of(
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
+      Months.NAMES.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
 
   private static final String ID =
-      "(\\d{4}\\.\\d{4,5}|[a-z][a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?";
+      "(" + IdentifierSyntax.ARXIV_ID + ")" + IdentifierSyntax.ARXIV_VERSION;
   private static final Pattern EPRINT =
       Pattern.compile("(?:arxiv:)?" + ID, Pattern.CASE_INSENSITIVE);
-  private static final Pattern BARE_NEW_ID = Pattern.compile("\\d{4}\\.\\d{4,5}(?:v\\d+)?");
+  private static final Pattern BARE_NEW_ID =
+      Pattern.compile(IdentifierSyntax.ARXIV_NEW_ID + IdentifierSyntax.ARXIV_VERSION);
   private static final Pattern ARXIV_URL =
       Pattern.compile(
-          "arxiv\\.org/(?:abs|pdf)/" + ID + "|10\\.48550/arxiv\\." + ID, Pattern.CASE_INSENSITIVE);
+          IdentifierSyntax.ARXIV_PAGE + ID + "|" + IdentifierSyntax.ARXIV_DOI_PREFIX + ID,
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern ARXIV_TEXT =
       Pattern.compile(
           "arxiv(?:\\s+preprint)?\\s*:?\\s*(?:arxiv:)?" + ID + "|(?:^|\\s|corr\\s*)abs/" + ID,
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern DOI_PREFIX =
-      Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern FOUR_DIGITS = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
   private static final Pattern DATE =
       Pattern.compile("\\s*(-?\\d{1,4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?.*", Pattern.DOTALL);
@@ -100,7 +91,7 @@ final class PaperMapper {
 
     String doi = rest.remove("doi");
     if (doi != null) {
-      paper.doi(nonEmpty(DOI_PREFIX.matcher(LatexDecoder.decodeVerbatim(doi)).replaceFirst("")));
+      paper.doi(nonEmpty(IdentifierSyntax.withoutResolver(LatexDecoder.decodeVerbatim(doi))));
     }
     paper.url(nonEmpty(LatexDecoder.decodeVerbatim(rest.remove("url"))));
     paper.abstractText(nonEmpty(LatexDecoder.decode(rest.remove("abstract"))));

@@ -1,6 +1,8 @@
 package dev.citeassist.bibtex;
 
-import dev.citeassist.bibtex.LatexSyntax.Range;
+import dev.citeassist.tex.LatexEncoder;
+import dev.citeassist.tex.LatexSyntax;
+import dev.citeassist.tex.LatexSyntax.Range;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.citeassist.catalogue;
 import dev.citeassist.citekey.KeyAssigner;
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SourceFormat;
 import dev.citeassist.search.PaperIndex;
 import java.io.Closeable;
@@ -653,7 +655,7 @@ public final class Catalogue implements Closeable {
   /**
    * Where the index lives and what goes into it.
    *
-   * @param cacheDir parent directory of the index (see {@link CacheLocation})
+   * @param cacheDir parent directory of the index (see {@link UserFolders#cache()})
    * @param sources user sources added to the built-in seeds
    * @param keyPattern how keys are made
    */
@@ -671,19 +673,19 @@ public final class Catalogue implements Closeable {
 
     /** The built-in catalogue in the user's cache directory. */
     public static CatalogueConfig defaults() {
-      return new CatalogueConfig(CacheLocation.resolve(), List.of());
+      return new CatalogueConfig(UserFolders.ofThisProcess().cache(), List.of());
     }
   }
 
   /** Counts bytes read, for progress; reading a source fully makes {@code count} its size. */
-  static final class CountingInputStream extends java.io.FilterInputStream {
+  public static final class CountingInputStream extends java.io.FilterInputStream {
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
       super(in);
     }
 
-    long count() {
+    public long count() {
       return count;
     }
 

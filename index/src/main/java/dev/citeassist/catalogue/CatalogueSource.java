@@ -1,5 +1,6 @@
 package dev.citeassist.catalogue;
 
+import dev.citeassist.paper.CatalogueReader;
 import dev.citeassist.paper.Paper;
 import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;

@@ -1,6 +1,7 @@
 package dev.citeassist.catalogue;
 
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.SamePaper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

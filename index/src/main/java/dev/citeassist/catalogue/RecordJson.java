@@ -3,13 +3,16 @@ package dev.citeassist.catalogue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
+import dev.citeassist.search.SearchHit;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes a paper as the one-line JSON object that {@code citeassist records --json} prints. For
@@ -23,7 +26,11 @@ import java.io.Writer;
  * upvotes; upvotes is the number after the date, so a record without a date has no upvotes field at
  * all. Records of other formats (BibTeX, JSON sources) get a general shape that expected-records
  * does not fix: source, line, type, key, title, authors, etAl, month, day, year, venue, doi,
- * arxivId, url, category, abstract. Thread-safe.
+ * arxivId, url, category, abstract.
+ *
+ * <p>Search hits ({@code citeassist search --json} and the server's {@code citeassist.search}
+ * command) are one compact JSON array of objects: key, score, title, authors, etAl, year, venue,
+ * category, doi, arxivId, url, abstract. Thread-safe.
  */
 public final class RecordJson {
 
@@ -59,6 +66,35 @@ public final class RecordJson {
       }
       json.writeEndObject();
     }
+  }
+
+  /** Search hits as one compact JSON array, best first, without a line break. */
+  public static String hits(List<SearchHit> hits) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartArray();
+      for (SearchHit hit : hits) {
+        Paper p = hit.paper();
+        json.writeStartObject();
+        json.writeStringField("key", p.key());
+        json.writeNumberField("score", hit.score());
+        json.writeStringField("title", p.title());
+        writeAuthors(p, json);
+        json.writeBooleanField("etAl", p.etAl());
+        writeNumber("year", p.year(), json);
+        json.writeStringField("venue", p.venue());
+        json.writeStringField("category", p.category());
+        json.writeStringField("doi", p.doi());
+        json.writeStringField("arxivId", p.arxivId());
+        json.writeStringField("url", p.url());
+        json.writeStringField("abstract", p.abstractText());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
   private static void writeOther(Paper paper, JsonGenerator json) throws IOException {
@@ -109,7 +145,7 @@ public final class RecordJson {
 
   private static void writeDate(Paper paper, JsonGenerator json) throws IOException {
     json.writeStringField(
-        "month", paper.month() == null ? null : ShownDate.monthName(paper.month()));
+        "month", paper.month() == null ? null : Months.abbreviation(paper.month()));
     writeNumber("day", paper.day(), json);
     writeNumber("year", paper.year(), json);
   }

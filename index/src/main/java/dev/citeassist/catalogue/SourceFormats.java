@@ -1,6 +1,10 @@
 package dev.citeassist.catalogue;
 
 import dev.citeassist.bibtex.BibtexReader;
+import dev.citeassist.formats.ArxivSnapshotReader;
+import dev.citeassist.formats.CslJsonReader;
+import dev.citeassist.formats.SeedFormats;
+import dev.citeassist.paper.CatalogueReader;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,16 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The list of the user's own catalogue sources that {@code citeassist index} adds to: one absolute
  * path per line in {@code $XDG_CONFIG_HOME/citeassist/sources} (default {@code
- * ~/.config/citeassist/sources}; {@code $CITEASSIST_CONFIG} overrides the folder). Kept with the
- * configuration, not the cache, because it is the user's choice, not derived data. Written
- * atomically.
+ * ~/.config/citeassist/sources}; see {@link UserFolders#config()}). Kept with the configuration,
+ * not the cache, because it is the user's choice, not derived data. Written atomically.
  */
 public final class UserSources {
 
@@ -28,29 +25,7 @@ public final class UserSources {
   }
 
   public static UserSources atDefaultLocation() {
-    return new UserSources(
-        configDir(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home"))
-            .resolve("sources"));
-  }
-
-  static Path configDir(Map<String, String> env, String osName, String home) {
-    String explicit = env.get("CITEASSIST_CONFIG");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = env.get("XDG_CONFIG_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "citeassist");
-    }
-    String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-    if (os.contains("mac")) {
-      return Path.of(home, "Library", "Application Support", "citeassist");
-    }
-    String appData = env.get("APPDATA");
-    if (os.contains("win") && appData != null) {
-      return Path.of(appData, "citeassist");
-    }
-    return Path.of(home, ".config", "citeassist");
+    return new UserSources(UserFolders.ofThisProcess().config().resolve("sources"));
   }
 
   /** The saved sources, in the order they were added; empty when none were. */

@@ -1,7 +1,7 @@
 package dev.citeassist.citekey;
 
-import dev.citeassist.catalogue.SamePaper;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.SamePaper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

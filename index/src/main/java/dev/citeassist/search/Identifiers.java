@@ -1,5 +1,6 @@
 package dev.citeassist.search;
 
+import dev.citeassist.paper.IdentifierSyntax;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -16,16 +17,16 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-  private static final Pattern DOI_PREFIX =
-      Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ARXIV_PREFIX =
       Pattern.compile(
-          "^(?:https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:\\s*)",
+          "^(?:https?://(?:www\\.|export\\.)?" + IdentifierSyntax.ARXIV_PAGE + "|arxiv:\\s*)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern DOI = Pattern.compile("^10\\.\\d{4,9}/\\S+$");
-  private static final Pattern ARXIV_DOI = Pattern.compile("^10\\.48550/arxiv\\.(.+)$");
+  private static final Pattern DOI = Pattern.compile("^" + IdentifierSyntax.DOI + "$");
+  private static final Pattern ARXIV_DOI =
+      Pattern.compile("^" + IdentifierSyntax.ARXIV_DOI_PREFIX + "(.+)$");
   private static final Pattern ARXIV =
-      Pattern.compile("^(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?$");
+      Pattern.compile(
+          "^(" + IdentifierSyntax.ARXIV_ID + ")" + IdentifierSyntax.ARXIV_VERSION + "(?:\\.pdf)?$");
 
   private Identifiers() {}
 
@@ -67,7 +68,6 @@ final class Identifiers {
     if (arxivPrefix.find()) {
       return s.substring(arxivPrefix.end());
     }
-    Matcher doiPrefix = DOI_PREFIX.matcher(s);
-    return doiPrefix.find() ? s.substring(doiPrefix.end()) : s;
+    return IdentifierSyntax.withoutResolver(s);
   }
 }

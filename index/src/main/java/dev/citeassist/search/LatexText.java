@@ -1,7 +1,12 @@
 package dev.citeassist.search;
 
+import dev.citeassist.tex.LatexCharacters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * Turns LaTeX-written text into plain text before analysis, so that {@code Zdeborov{\'a}}, {@code
@@ -16,29 +21,46 @@ import java.util.regex.Pattern;
  */
 final class LatexText {
 
+  /** Letter commands ({@code \o}, {@code \ss}) and their ASCII spelling ({@code o}, {@code ss}). */
+  private static final Map<String, String> SPELLING = spellings();
+
   private static final Pattern SPECIAL_LETTER =
-      Pattern.compile("\\\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\\s*");
-  private static final Map<String, String> SPELLING =
-      Map.ofEntries(
-          Map.entry("ss", "ss"),
-          Map.entry("ae", "ae"),
-          Map.entry("AE", "AE"),
-          Map.entry("oe", "oe"),
-          Map.entry("OE", "OE"),
-          Map.entry("aa", "a"),
-          Map.entry("AA", "A"),
-          Map.entry("o", "o"),
-          Map.entry("O", "O"),
-          Map.entry("l", "l"),
-          Map.entry("L", "L"),
-          Map.entry("i", "i"),
-          Map.entry("j", "j"));
+      Pattern.compile("\\\\(" + String.join("|", SPELLING.keySet()) + ")(?![A-Za-z])\\s*");
 
   /** Symbol accents ({@code \'a}) and letter accents followed by a space or brace. */
-  private static final Pattern ACCENT =
-      Pattern.compile("\\\\['`^\"~=.]|\\\\[uvHcdbkrt](?=[\\s{])\\s*");
+  private static final Pattern ACCENT = accentPattern();
 
   private LatexText() {}
+
+  private static Map<String, String> spellings() {
+    Map<String, String> spelling = new HashMap<>();
+    LatexCharacters.LETTERS.forEach(
+        (command, letter) -> {
+          char[] folded = new char[4 * letter.length()];
+          int n =
+              ASCIIFoldingFilter.foldToASCII(letter.toCharArray(), 0, folded, 0, letter.length());
+          spelling.put(command, new String(folded, 0, n));
+        });
+    return Map.copyOf(spelling);
+  }
+
+  private static Pattern accentPattern() {
+    List<String> symbols = new ArrayList<>();
+    List<String> letters = new ArrayList<>();
+    for (String command : LatexCharacters.ACCENTS.keySet()) {
+      if (Character.isLetter(command.charAt(0))) {
+        letters.add(command);
+      } else {
+        symbols.add(Pattern.quote(command));
+      }
+    }
+    return Pattern.compile(
+        "\\\\(?:"
+            + String.join("|", symbols)
+            + ")|\\\\(?:"
+            + String.join("|", letters)
+            + ")(?=[\\s{])\\s*");
+  }
 
   /** The plain-text form of {@code text}; unchanged when it holds no LaTeX markup. */
   static String plain(String text) {

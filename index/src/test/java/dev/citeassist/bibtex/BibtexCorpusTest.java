@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +134,7 @@ class BibtexCorpusTest {
   private static void checkCount(String name, Path bib) throws IOException {
     Count count = COUNTS.get(name);
     assertTrue(count != null, name + " is new: add its count to COUNTS");
-    Recorder r = read(bib);
+    CollectingSink r = read(bib);
     assertEquals(count.read(), r.papers.size(), name);
     for (Paper paper : r.papers) {
       assertTrue(paper.origin().line() > 0, name + ": " + paper.key() + " has no line");
@@ -155,7 +156,7 @@ class BibtexCorpusTest {
 
   @Test
   void unbalancedEscapedBraceIsReportedAtItsEntry() throws IOException {
-    Recorder r =
+    CollectingSink r =
         read(
             corpus()
                 .resolve(
@@ -171,7 +172,7 @@ class BibtexCorpusTest {
 
   @Test
   void endNoteEntryWithoutKeyIsReadWithANullKey() throws IOException {
-    Recorder r = read(corpus().resolve("zotero-better-bibtex/Endnote should parse.bib"));
+    CollectingSink r = read(corpus().resolve("zotero-better-bibtex/Endnote should parse.bib"));
     assertNull(r.papers.get(0).key());
     assertEquals("Alzheimer mechanisms and therapeutic strategies", r.papers.get(0).title());
     assertEquals(List.of("2: @article entry has no citation key"), r.problemLines());
@@ -179,7 +180,7 @@ class BibtexCorpusTest {
 
   @Test
   void controlCharacterInAFieldIsDropped() throws IOException {
-    Recorder r = read(corpus().resolve("langsci-bib-db/151.bib"));
+    CollectingSink r = read(corpus().resolve("langsci-bib-db/151.bib"));
     assertTrue(
         r.papers.stream()
             .anyMatch(
@@ -188,8 +189,8 @@ class BibtexCorpusTest {
                         .equals(p.fields().get("shorttitle"))));
   }
 
-  private static Recorder read(Path bib) throws IOException {
-    Recorder r = new Recorder();
+  private static CollectingSink read(Path bib) throws IOException {
+    CollectingSink r = new CollectingSink();
     try (InputStream in = Files.newInputStream(bib)) {
       new BibtexReader().read(bib.getFileName().toString(), in, r);
     }

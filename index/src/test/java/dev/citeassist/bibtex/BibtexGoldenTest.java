@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.Person;
+import dev.citeassist.paper.ReadProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

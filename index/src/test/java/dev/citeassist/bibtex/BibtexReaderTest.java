@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
@@ -15,14 +16,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class BibtexReaderTest {
 
+  /** A throwable's class name in a problem: the reader caught its own failure. */
+  private static final Pattern INTERNAL_FAILURE =
+      Pattern.compile("\\b(?:[a-z_]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b");
+
+  /** What the reader makes of a {@code .bib} text. */
+  static CollectingSink readBib(String text) {
+    CollectingSink sink = new CollectingSink();
+    new BibtexReader().read("test.bib", text, sink);
+    return sink;
+  }
+
   @Test
   void expandsStringMacrosAndConcatenation() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @string{jmlr = "Journal of Machine Learning Research"}
             @String(pre = "Proc. of the ")
@@ -37,8 +50,8 @@ class BibtexReaderTest {
 
   @Test
   void childInheritsMissingFieldsAndBooktitleFromParentTitle() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @inproceedings{child, author = {Doe, Jane}, title = {Paper}, crossref = {conf}}
             @proceedings{conf, title = {Proceedings of Conf}, year = 2021, publisher = {ACM}}
@@ -53,8 +66,8 @@ class BibtexReaderTest {
 
   @Test
   void readsParenthesisDelimitedEntries() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @techreport(McDermott:72,
             author =\tMCDERMOTT # { and Gerald J. Sussman},
@@ -72,7 +85,7 @@ class BibtexReaderTest {
 
   @Test
   void typesAndFieldNamesAreCaseInsensitive() {
-    Paper p = Recorder.read("@ARTICLE{K, TITLE = {T}, Journal = {J}, YeAr = 1999}").paper("K");
+    Paper p = readBib("@ARTICLE{K, TITLE = {T}, Journal = {J}, YeAr = 1999}").paper("K");
     assertEquals("article", p.type());
     assertEquals("T", p.title());
     assertEquals("J", p.venue());
@@ -82,7 +95,7 @@ class BibtexReaderTest {
   @Test
   void decodesAccentsInNamesAndTitles() {
     Paper p =
-        Recorder.read(
+        readBib(
                 """
                 @article{acc,
                   author = {Zdeborov{\\'a}, Lenka and Dereli{\\'n}ski, Jan and \\l{}ukasz, Pawe\\l{}},
@@ -101,8 +114,8 @@ class BibtexReaderTest {
 
   @Test
   void readsBiblatexDates() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @online{d1, date = {2020-05-01}}
             @online{d2, date = {2020/2021}}
@@ -118,7 +131,7 @@ class BibtexReaderTest {
   @Test
   void mapsFieldsIntoThePaper() {
     Paper p =
-        Recorder.read(
+        readBib(
                 """
                 @misc{vaswani2017,
                   title = {Attention Is All You Need},
@@ -150,8 +163,8 @@ class BibtexReaderTest {
 
   @Test
   void brokenEntryInTheMiddleCostsOnlyItself() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @article{before, title = {Before}}
 
@@ -174,8 +187,8 @@ class BibtexReaderTest {
 
   @Test
   void syntaxErrorIsReportedAtItsLine() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             @article{one, title = {One}}
             @article{two,
@@ -192,7 +205,7 @@ class BibtexReaderTest {
 
   @Test
   void entryWithoutKeyIsReadWithANullKeyAndAProblem() {
-    Recorder r = Recorder.read("@article{\n  title = {No key},\n}\n@misc{k, title = {K}}\n");
+    CollectingSink r = readBib("@article{\n  title = {No key},\n}\n@misc{k, title = {K}}\n");
     assertEquals(2, r.papers.size());
     assertNull(r.papers.get(0).key());
     assertEquals(List.of("1: @article entry has no citation key"), r.problemLines());
@@ -200,16 +213,16 @@ class BibtexReaderTest {
 
   @Test
   void keysWithCharactersJbibtexRefusesAreKept() {
-    Recorder r =
-        Recorder.read("@misc{Kury\\l{}owicz:1964*, title = {T}}\n@misc{日本2020, title = {J}}");
+    CollectingSink r =
+        readBib("@misc{Kury\\l{}owicz:1964*, title = {T}}\n@misc{日本2020, title = {J}}");
     assertEquals(List.of("Kury\\l{}owicz:1964*", "日本2020"), r.keys());
     assertEquals(List.of(), r.problems);
   }
 
   @Test
   void skipsCommentsPreamblesAndStrayText() {
-    Recorder r =
-        Recorder.read(
+    CollectingSink r =
+        readBib(
             """
             Some text with an e-mail, me@example.org, outside entries.
             @comment{jabref-meta: groups {x}}
@@ -227,7 +240,7 @@ class BibtexReaderTest {
     byte[] latin1 =
         "@article{m, author = {Müller, Jürgen}, title = {Café}}"
             .getBytes(StandardCharsets.ISO_8859_1);
-    Recorder r = new Recorder();
+    CollectingSink r = new CollectingSink();
     new BibtexReader().read("latin1.bib", new ByteArrayInputStream(latin1), r);
     assertEquals(List.of(new Person("Jürgen", "Müller")), r.paper("m").authors());
     assertEquals("Café", r.paper("m").title());
@@ -236,7 +249,7 @@ class BibtexReaderTest {
   @Test
   void readsUtf8BytesWithAByteOrderMark() throws IOException {
     byte[] bytes = "\uFEFF@article{u, title = {Zürich}}".getBytes(StandardCharsets.UTF_8);
-    Recorder r = new Recorder();
+    CollectingSink r = new CollectingSink();
     new BibtexReader().read("bom.bib", new ByteArrayInputStream(bytes), r);
     assertEquals("Zürich", r.paper("u").title());
     assertEquals(List.of(), r.problems);
@@ -247,12 +260,12 @@ class BibtexReaderTest {
     for (String end : List.of("\n", "\r\n", "\r")) {
       String text =
           String.join(end, "% x", "@article{a,", "  title = {A}}", "@misc{b, title = {B}}", "");
-      Recorder fromString = Recorder.read(text);
-      Recorder fromBytes = new Recorder();
+      CollectingSink fromString = readBib(text);
+      CollectingSink fromBytes = new CollectingSink();
       new BibtexReader()
           .read(
               "e.bib", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fromBytes);
-      for (Recorder r : List.of(fromString, fromBytes)) {
+      for (CollectingSink r : List.of(fromString, fromBytes)) {
         assertEquals(List.of("a", "b"), r.keys());
         assertEquals(2, r.paper("a").origin().line());
         assertEquals(4, r.paper("b").origin().line());
@@ -266,7 +279,7 @@ class BibtexReaderTest {
     // the reader reads 64 KiB at a time: put the \r last in the first read, the \n first in the
     // next
     String text = "%" + "x".repeat(65534) + "\r\n@misc{k, title = {T}}\r\n";
-    Recorder r = new Recorder();
+    CollectingSink r = new CollectingSink();
     new BibtexReader()
         .read("crlf.bib", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), r);
     assertEquals(2, r.paper("k").origin().line());
@@ -274,7 +287,7 @@ class BibtexReaderTest {
 
   @Test
   void entryCutByTheEndOfTheFileIsReported() {
-    Recorder r = Recorder.read("@misc{ok, title = {Ok}}\n@article{cut, title = {Never closed");
+    CollectingSink r = readBib("@misc{ok, title = {Ok}}\n@article{cut, title = {Never closed");
     assertEquals(List.of("ok"), r.keys());
     assertEquals(
         List.of(
@@ -284,7 +297,7 @@ class BibtexReaderTest {
   }
 
   @Test
-  void neverThrowsOnGarbage() throws IOException {
+  void garbageCostsAProblemNeverTheReader() throws IOException {
     Random random = new Random(42);
     String alphabet = "@{}()\"=,#%\\ \n\tabc123$~-'`&_éł\u0000\u0007";
     for (int round = 0; round < 2000; round++) {
@@ -293,16 +306,37 @@ class BibtexReaderTest {
       for (int i = 0; i < length; i++) {
         text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      Recorder.read(text.toString());
+      String garbage = text.toString();
+      CollectingSink r = readBib(garbage);
+      // The entry the text opens is either kept or what is wrong with it is reported.
+      assertTrue(
+          r.keys().contains("k") || !r.problems.isEmpty(),
+          () -> "entry k neither read nor reported in " + garbage + ": " + r.problemLines());
+      assertOnlyInputProblems(r, garbage.split("\n", -1).length);
+
       byte[] bytes = new byte[random.nextInt(300)];
       random.nextBytes(bytes);
-      new BibtexReader().read("bytes.bib", new ByteArrayInputStream(bytes), new Recorder());
+      CollectingSink fromBytes = new CollectingSink();
+      new BibtexReader().read("bytes.bib", new ByteArrayInputStream(bytes), fromBytes);
+      assertOnlyInputProblems(fromBytes, bytes.length + 1);
+    }
+  }
+
+  /**
+   * Every problem points into the input and says what is wrong with it: none is the reader's own
+   * failure, which it reports with the exception (a Java class name) rather than stopping.
+   */
+  private static void assertOnlyInputProblems(CollectingSink r, int lines) {
+    for (var p : r.problems) {
+      assertTrue(p.line() >= 1 && p.line() <= lines, () -> "line out of the input: " + p);
+      assertFalse(
+          INTERNAL_FAILURE.matcher(p.message()).find(), () -> "the reader failed: " + p.message());
     }
   }
 
   @Test
   void emptyInputReadsNothing() {
-    Recorder r = Recorder.read("");
+    CollectingSink r = readBib("");
     assertTrue(r.papers.isEmpty());
     assertFalse(r.problems.iterator().hasNext());
   }

@@ -3,8 +3,10 @@ package dev.citeassist.bibtex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.citeassist.paper.Months;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.BibtexDialect;
 import java.io.StringReader;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -25,21 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * writer introduced is undone by {@link TexToUnicode}, and no field the paper does not justify.
  */
 class BibtexRoundTripTest {
-
-  private static final String[] MONTH_NAMES = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December"
-  };
 
   @ParameterizedTest
   @EnumSource(BibtexDialect.class)
@@ -119,7 +106,7 @@ class BibtexRoundTripTest {
       if (bibtex) {
         fields.put("year", p.year().toString());
         if (p.month() != null) {
-          fields.put("month", MONTH_NAMES[p.month() - 1]);
+          fields.put("month", Months.NAMES.get(p.month() - 1));
         }
       } else {
         String date = p.year().toString();

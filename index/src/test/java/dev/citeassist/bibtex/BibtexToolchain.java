@@ -3,6 +3,7 @@ package dev.citeassist.bibtex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.citeassist.paper.Paper;
+import dev.citeassist.tex.BibtexDialect;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,14 @@
 package dev.citeassist.bibtex;
 
-import static dev.citeassist.bibtex.BibtexDialect.BIBLATEX;
-import static dev.citeassist.bibtex.BibtexDialect.BIBTEX;
+import static dev.citeassist.tex.BibtexDialect.BIBLATEX;
+import static dev.citeassist.tex.BibtexDialect.BIBTEX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.tex.BibtexDialect;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

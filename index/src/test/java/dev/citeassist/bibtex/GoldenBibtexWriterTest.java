@@ -3,6 +3,7 @@ package dev.citeassist.bibtex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeassist.tex.BibtexDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package dev.citeassist.bibtex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.citeassist.tex.BibtexDialect;
+import dev.citeassist.tex.LatexEncoder;
 import org.junit.jupiter.api.Test;
 
 class TitleProtectorTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.SamePaper;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.util.HashSet;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
 import java.nio.file.Files;

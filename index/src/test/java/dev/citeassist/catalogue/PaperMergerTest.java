@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
+import dev.citeassist.paper.SamePaper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

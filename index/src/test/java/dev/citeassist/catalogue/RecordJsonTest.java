@@ -6,6 +6,7 @@ import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;
+import dev.citeassist.search.SearchHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,28 @@ class RecordJsonTest {
             + " \"day\": null, \"year\": 2025, \"venue\": \"J\", \"doi\": null, \"arxivId\": null,"
             + " \"url\": null, \"category\": null, \"abstract\": null}",
         RecordJson.toJson(bibtex));
+  }
+
+  @Test
+  void writesSearchHitsAsOneCompactArray() {
+    Paper paper =
+        Paper.builder()
+            .key("we\"ird\\2024")
+            .title("T")
+            .authors(List.of(new Person("Zoë", "Ødegård")))
+            .year(2024)
+            .doi("10.1/x")
+            .build();
+    Paper bare = Paper.builder().key("b").title("U").build();
+
+    assertEquals(
+        "[{\"key\":\"we\\\"ird\\\\2024\",\"score\":1.5,\"title\":\"T\","
+            + "\"authors\":[\"Zoë Ødegård\"],\"etAl\":false,\"year\":2024,\"venue\":null,"
+            + "\"category\":null,\"doi\":\"10.1/x\",\"arxivId\":null,\"url\":null,"
+            + "\"abstract\":null},{\"key\":\"b\",\"score\":0.25,\"title\":\"U\",\"authors\":[],"
+            + "\"etAl\":false,\"year\":null,\"venue\":null,\"category\":null,\"doi\":null,"
+            + "\"arxivId\":null,\"url\":null,\"abstract\":null}]",
+        RecordJson.hits(List.of(new SearchHit(paper, 1.5f), new SearchHit(bare, 0.25f))));
+    assertEquals("[]", RecordJson.hits(List.of()));
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeassist.formats.SeedFormats;
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.SourceFormat;

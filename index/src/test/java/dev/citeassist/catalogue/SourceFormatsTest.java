@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeassist.formats.ArxivSnapshotReader;
+import dev.citeassist.formats.CslJsonReader;
 import dev.citeassist.paper.SourceFormat;
 import java.io.IOException;
 import java.io.InputStream;

@@ -22,6 +22,10 @@ class LatexTextTest {
     assertEquals("Lukasz", LatexText.plain("{\\L}ukasz"));
     assertEquals("Strasse", LatexText.plain("Stra{\\ss}e"));
     assertEquals("Jorgensen", LatexText.plain("J{\\o}rgensen"));
+    assertEquals(
+        "a A ae AE oe OE o O l L i j ss",
+        LatexText.plain(
+            "\\aa{} \\AA{} \\ae{} \\AE{} \\oe{} \\OE{} \\o{} \\O{} \\l{} \\L{} \\i{} \\j{} \\ss{}"));
   }
 
   @Test

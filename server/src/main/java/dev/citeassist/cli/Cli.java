@@ -3,13 +3,10 @@ package dev.citeassist.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.citeassist.bibtex.BibtexDialect;
 import dev.citeassist.bibtex.BibtexWriter;
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.catalogue.CatalogueSource;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
 import dev.citeassist.document.Documents;
@@ -19,7 +16,9 @@ import dev.citeassist.document.ProjectModel;
 import dev.citeassist.latex.CitationContext;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.Person;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -27,6 +26,7 @@ import dev.citeassist.server.ServeCommand;
 import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.suggestion.Suggester;
 import dev.citeassist.suggestion.SuggestionText;
+import dev.citeassist.tex.BibtexDialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -211,7 +211,7 @@ public final class Cli {
     try (Catalogue catalogue = openCatalogue()) {
       List<SearchHit> hits = catalogue.index().search(new SearchQuery(query, limit, from, to));
       if (a.flag("json")) {
-        out.println(json(hits));
+        out.println(RecordJson.hits(hits));
       } else if (hits.isEmpty()) {
         err.println("No paper matches \"" + query + "\".");
       } else {
@@ -523,29 +523,6 @@ public final class Cli {
     String where = p.origin() == null ? "" : p.origin().source() + ":" + p.origin().line() + "  ";
     String key = p.key() == null ? "" : p.key() + "  ";
     return where + key + p.title() + " — " + byline(p);
-  }
-
-  private static String json(List<SearchHit> hits) {
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode array = mapper.createArrayNode();
-    for (SearchHit hit : hits) {
-      Paper p = hit.paper();
-      ObjectNode o = array.addObject();
-      o.put("key", p.key());
-      o.put("score", hit.score());
-      o.put("title", p.title());
-      ArrayNode authors = o.putArray("authors");
-      p.authors().forEach(x -> authors.add(x.display()));
-      o.put("etAl", p.etAl());
-      o.put("year", p.year());
-      o.put("venue", p.venue());
-      o.put("category", p.category());
-      o.put("doi", p.doi());
-      o.put("arxivId", p.arxivId());
-      o.put("url", p.url());
-      o.put("abstract", p.abstractText());
-    }
-    return array.toString();
   }
 
   private static boolean isHelp(String arg) {

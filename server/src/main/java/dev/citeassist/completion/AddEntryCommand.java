@@ -1,6 +1,8 @@
 package dev.citeassist.completion;
 
 import dev.citeassist.bibtex.BibtexWriter;
+import dev.citeassist.commands.AddEntryArguments;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.DiskFiles;
 import dev.citeassist.document.Documents;
@@ -427,7 +429,7 @@ public final class AddEntryCommand {
   }
 
   private static boolean samePaper(Paper a, Paper b) {
-    return dev.citeassist.catalogue.SamePaper.test(a, b);
+    return dev.citeassist.paper.SamePaper.test(a, b);
   }
 
   /**

@@ -1,14 +1,16 @@
 package dev.citeassist.completion;
 
 import com.google.gson.JsonObject;
+import dev.citeassist.commands.AddEntryArguments;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.TextDocument;
-import dev.citeassist.hover.PaperText;
 import dev.citeassist.latex.CitationContext;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.render.BibLocation;
+import dev.citeassist.render.PaperText;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -368,7 +370,7 @@ public final class CitationCompletion {
 
   private static boolean samePaper(Paper a, Paper b) {
     try {
-      return dev.citeassist.catalogue.SamePaper.test(a, b);
+      return dev.citeassist.paper.SamePaper.test(a, b);
     } catch (RuntimeException e) {
       return false;
     }

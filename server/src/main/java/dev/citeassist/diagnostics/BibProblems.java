@@ -1,10 +1,10 @@
 package dev.citeassist.diagnostics;
 
 import dev.citeassist.bibtex.BibtexReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
-import dev.citeassist.catalogue.SamePaper;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
+import dev.citeassist.paper.SamePaper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

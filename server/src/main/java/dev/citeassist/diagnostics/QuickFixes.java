@@ -1,11 +1,12 @@
 package dev.citeassist.diagnostics;
 
-import dev.citeassist.completion.AddEntryArguments;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.AddEntryArguments;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.TextDocument;
+import dev.citeassist.paper.IdentifierSyntax;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
@@ -36,9 +37,9 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  */
 public final class QuickFixes {
 
-  private static final Pattern DOI = Pattern.compile("(?i)(doi:)?10\\.\\d{4,9}/\\S+");
+  private static final Pattern DOI = Pattern.compile("(?i)(doi:)?" + IdentifierSyntax.DOI);
   private static final Pattern ARXIV =
-      Pattern.compile("(?i)(arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
+      Pattern.compile("(?i)(arxiv:)?" + IdentifierSyntax.ARXIV_ID + IdentifierSyntax.ARXIV_VERSION);
   private static final int SUGGESTIONS = 3;
 
   private final ProjectBibliography bibliography;

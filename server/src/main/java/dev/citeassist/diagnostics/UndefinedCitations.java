@@ -6,6 +6,7 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.latex.CitationScanner.CitedKey;
 import dev.citeassist.latex.CiteDefinitions;
+import dev.citeassist.latex.DialectDetection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +29,6 @@ final class UndefinedCitations {
 
   private record Scan(
       String text, CiteDefinitions definitions, Set<String> commands, List<CitedKey> keys) {}
-
-  private static final java.util.regex.Pattern BIBLATEX =
-      java.util.regex.Pattern.compile(
-          "\\\\(?:usepackage\\s*(?:\\[[^\\]]*\\]\\s*)?\\{[^}]*\\bbiblatex\\b|addbibresource)");
 
   private final Documents documents;
   private final ProjectBibliography bibliography;
@@ -66,13 +63,7 @@ final class UndefinedCitations {
     }
     CitationScanner scanner = base.with(aliases);
     // BibTeX finds an entry whatever the case of the cited key; biber does not.
-    boolean biber = false;
-    for (String text : texts.values()) {
-      var m = BIBLATEX.matcher(text);
-      while (!biber && m.find()) {
-        biber = !dev.citeassist.latex.Exclusions.of(text).contains(m.start() + 1);
-      }
-    }
+    boolean biber = texts.values().stream().anyMatch(DialectDetection::usesBiblatex);
     Set<String> lowerCase = new HashSet<>();
     if (!biber) {
       for (var entry : bibliography.entries(project.bibFiles())) {

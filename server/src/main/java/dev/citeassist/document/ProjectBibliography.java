@@ -1,11 +1,11 @@
 package dev.citeassist.document;
 
 import dev.citeassist.bibtex.BibtexReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
-import dev.citeassist.catalogue.SamePaper;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
+import dev.citeassist.paper.SamePaper;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;

@@ -1,7 +1,6 @@
 package dev.citeassist.hover;
 
-import dev.citeassist.completion.AddEntryArguments;
-import dev.citeassist.completion.BibLocation;
+import dev.citeassist.commands.AddEntryArguments;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -9,6 +8,8 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.latex.CitationContext;
 import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.render.BibLocation;
+import dev.citeassist.render.PaperText;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.suggestion.SuggestionText;

@@ -1,8 +1,6 @@
 package dev.citeassist.navigation;
 
 import dev.citeassist.bibtex.BibtexReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
@@ -10,6 +8,8 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;
 import dev.citeassist.document.TextDocument;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;

@@ -2,12 +2,11 @@ package dev.citeassist.server;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import dev.citeassist.completion.Commands;
-import dev.citeassist.paper.Paper;
+import dev.citeassist.catalogue.RecordJson;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.search.PaperIndex;
-import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
 import java.util.List;
@@ -38,14 +37,12 @@ final class CatalogueCommands {
         // Keep the default.
       }
     }
-    JsonArray array = new JsonArray();
     if (index == null || query.isBlank()) {
-      return array;
+      return new JsonArray();
     }
-    for (SearchHit hit : index.search(SearchQuery.of(query, limit))) {
-      array.add(json(hit));
-    }
-    return array;
+    // The shape of `citeassist search --json`, written in one place (RecordJson).
+    return JsonParser.parseString(RecordJson.hits(index.search(SearchQuery.of(query, limit))))
+        .getAsJsonArray();
   }
 
   private static String string(Object o) {
@@ -53,25 +50,5 @@ final class CatalogueCommands {
       return p.getAsString();
     }
     return o instanceof JsonElement e && e.isJsonNull() ? "" : String.valueOf(o);
-  }
-
-  static JsonObject json(SearchHit hit) {
-    Paper p = hit.paper();
-    JsonObject o = new JsonObject();
-    o.addProperty("key", p.key());
-    o.addProperty("score", hit.score());
-    o.addProperty("title", p.title());
-    JsonArray authors = new JsonArray();
-    p.authors().forEach(a -> authors.add(a.display()));
-    o.add("authors", authors);
-    o.addProperty("etAl", p.etAl());
-    o.addProperty("year", p.year());
-    o.addProperty("venue", p.venue());
-    o.addProperty("category", p.category());
-    o.addProperty("doi", p.doi());
-    o.addProperty("arxivId", p.arxivId());
-    o.addProperty("url", p.url());
-    o.addProperty("abstract", p.abstractText());
-    return o;
   }
 }

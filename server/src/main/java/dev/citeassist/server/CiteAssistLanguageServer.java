@@ -2,9 +2,9 @@ package dev.citeassist.server;
 
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.catalogue.UserSources;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.completion.AddEntryCommand;
 import dev.citeassist.completion.CitationCompletion;
-import dev.citeassist.completion.Commands;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.ProjectModel;

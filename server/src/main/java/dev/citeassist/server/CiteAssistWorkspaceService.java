@@ -1,7 +1,9 @@
 package dev.citeassist.server;
 
+import com.google.gson.JsonObject;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.completion.AddEntryCommand;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.document.Documents;
 import dev.citeassist.navigation.BibSymbols;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,8 +128,21 @@ final class CiteAssistWorkspaceService implements WorkspaceService {
                           + outcome.key()
                           + " in "
                           + outcome.bib());
-              return null;
+              return answer(outcome);
             });
+  }
+
+  /**
+   * What {@value Commands#ADD_ENTRY} answers once the edit is applied: the key now in the text, the
+   * {@code .bib}'s URI and whether an entry was appended to it, so that a client can save that file
+   * (the VS Code extension does, after an edit it applied to an unsaved buffer).
+   */
+  static JsonObject answer(AddEntryCommand.Outcome outcome) {
+    JsonObject o = new JsonObject();
+    o.addProperty("key", outcome.key());
+    o.addProperty("bib", Documents.uri(outcome.bib()));
+    o.addProperty("appended", outcome.appended());
+    return o;
   }
 
   private void tell(MessageType type, String message) {

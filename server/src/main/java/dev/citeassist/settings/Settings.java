@@ -1,7 +1,8 @@
 package dev.citeassist.settings;
 
-import dev.citeassist.bibtex.BibtexDialect;
 import dev.citeassist.citekey.KeyPattern;
+import dev.citeassist.latex.DialectDetection;
+import dev.citeassist.tex.BibtexDialect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +71,6 @@ public record Settings(
 
   /** The catalogue's own default ({@code $CITEASSIST_CACHE}, XDG, platform cache folder). */
   static Path defaultCacheDir() {
-    return dev.citeassist.catalogue.CacheLocation.resolve();
+    return dev.citeassist.catalogue.UserFolders.ofThisProcess().cache();
   }
 }

@@ -3,8 +3,8 @@ package dev.citeassist.settings;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.citeassist.bibtex.BibtexDialect;
 import dev.citeassist.citekey.KeyPattern;
+import dev.citeassist.tex.BibtexDialect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +21,31 @@ public final class SettingsParser {
 
   public static final String SECTION = "citeassist";
 
+  private static final String COMPLETION_LIMIT = "completionLimit";
+  private static final String CITE_COMMANDS = "citeCommands";
+  private static final String DIALECT = "dialect";
+  private static final String TARGET_BIB = "targetBib";
+  private static final String CATALOGUE_SOURCES = "catalogueSources";
+  private static final String CACHE_DIR = "cacheDir";
+  private static final String BIB_FOLDERS = "bibFolders";
+  private static final String KEY_PATTERN = "keyPattern";
+
+  /**
+   * Every setting this parser reads, by its wire name: one per {@link Settings} component. The
+   * clients' lists (the VS Code extension's package.json and ids.ts, the README) are tested against
+   * it.
+   */
+  public static final List<String> NAMES =
+      List.of(
+          COMPLETION_LIMIT,
+          CITE_COMMANDS,
+          DIALECT,
+          TARGET_BIB,
+          CATALOGUE_SOURCES,
+          KEY_PATTERN,
+          CACHE_DIR,
+          BIB_FOLDERS);
+
   private SettingsParser() {}
 
   public static Settings parse(Object json, Settings current) {
@@ -32,12 +57,12 @@ public final class SettingsParser {
             ? root.getAsJsonObject(SECTION)
             : root;
     int limit = current.completionLimit();
-    JsonElement e = o.get("completionLimit");
+    JsonElement e = o.get(COMPLETION_LIMIT);
     if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
       limit = Math.max(1, Math.min(1000, e.getAsInt()));
     }
     Set<String> commands = current.extraCiteCommands();
-    if (o.get("citeCommands") instanceof JsonArray a) {
+    if (o.get(CITE_COMMANDS) instanceof JsonArray a) {
       commands = new LinkedHashSet<>();
       for (JsonElement c : a) {
         if (c.isJsonPrimitive()) {
@@ -46,11 +71,11 @@ public final class SettingsParser {
       }
     }
     BibtexDialect dialect = current.dialect();
-    if (o.get("dialect") instanceof JsonElement d
+    if (o.get(DIALECT) instanceof JsonElement d
         && d.isJsonPrimitive()
         && d.getAsString().equalsIgnoreCase("auto")) {
       dialect = null;
-    } else if (o.get("dialect") instanceof JsonElement d && d.isJsonPrimitive()) {
+    } else if (o.get(DIALECT) instanceof JsonElement d && d.isJsonPrimitive()) {
       try {
         dialect = BibtexDialect.valueOf(d.getAsString().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException ignored) {
@@ -58,11 +83,11 @@ public final class SettingsParser {
       }
     }
     String target = current.targetBib();
-    if (o.get("targetBib") instanceof JsonElement t && t.isJsonPrimitive()) {
+    if (o.get(TARGET_BIB) instanceof JsonElement t && t.isJsonPrimitive()) {
       target = t.getAsString().isBlank() ? null : t.getAsString();
     }
     List<Path> sources = current.catalogueSources();
-    if (o.get("catalogueSources") instanceof JsonArray a) {
+    if (o.get(CATALOGUE_SOURCES) instanceof JsonArray a) {
       sources = new ArrayList<>();
       for (JsonElement s : a) {
         if (s.isJsonPrimitive()) {
@@ -71,13 +96,13 @@ public final class SettingsParser {
       }
     }
     Path cache = current.cacheDir();
-    if (o.get("cacheDir") instanceof JsonElement c
+    if (o.get(CACHE_DIR) instanceof JsonElement c
         && c.isJsonPrimitive()
         && !c.getAsString().isBlank()) {
       cache = Path.of(c.getAsString());
     }
     List<Path> bibFolders = current.bibFolders();
-    if (o.get("bibFolders") instanceof JsonArray a) {
+    if (o.get(BIB_FOLDERS) instanceof JsonArray a) {
       bibFolders = new ArrayList<>();
       for (JsonElement f : a) {
         if (f.isJsonPrimitive() && !f.getAsString().isBlank()) {
@@ -86,7 +111,7 @@ public final class SettingsParser {
       }
     }
     String keyPattern = current.keyPattern();
-    if (o.get("keyPattern") instanceof JsonElement k && k.isJsonPrimitive()) {
+    if (o.get(KEY_PATTERN) instanceof JsonElement k && k.isJsonPrimitive()) {
       String p = k.getAsString().trim();
       if (p.isEmpty()) {
         keyPattern = null;

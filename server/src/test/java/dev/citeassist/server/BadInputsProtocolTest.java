@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class BadInputsProtocolTest {
 
   /** The diagnostics on file names, once they are {@code expected}, in order. */
   private static List<Diagnostic> unreadable(LspHarness h, Path tex, List<String> expected)
-      throws InterruptedException {
+      throws Exception {
     List<Diagnostic> all =
         diagnostics(h, tex, l -> DiagnosticsProtocolTest.messages(withCode(l)).equals(expected));
     return withCode(all);
@@ -224,13 +225,12 @@ class BadInputsProtocolTest {
           %! refs.bib
           """
               + bib);
-      Hover hover = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while ((hover == null || !value(hover).startsWith("**Long title"))
-          && System.nanoTime() < deadline) {
-        hover = h.hover(new Position(2, 8));
-        Thread.sleep(20);
-      }
+      Hover hover =
+          Poll.until(
+              Poll.TIMEOUT,
+              "the hover of the long entry",
+              () -> h.hover(new Position(2, 8)),
+              x -> x != null && value(x).startsWith("**Long title"));
       String text = value(hover);
       assertTrue(text.startsWith("**Long title title"), text.substring(0, 100));
       assertTrue(text.length() <= 8001, "hover of " + text.length() + " characters");

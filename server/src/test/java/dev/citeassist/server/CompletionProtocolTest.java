@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.bibtex.BibtexReader;
-import dev.citeassist.catalogue.PaperSink;
-import dev.citeassist.catalogue.ReadProblem;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

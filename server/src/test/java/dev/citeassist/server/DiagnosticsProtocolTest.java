@@ -2,9 +2,9 @@ package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,25 +46,21 @@ class DiagnosticsProtocolTest {
    * Waits (with the harness's timeout) until the diagnostics of {@code file} satisfy {@code ok}.
    */
   static List<Diagnostic> diagnostics(LspHarness h, Path file, Predicate<List<Diagnostic>> ok)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-    List<Diagnostic> last = null;
-    while (System.nanoTime() < deadline) {
-      PublishDiagnosticsParams p = h.client.diagnostics.get(Documents.uri(file));
-      if (p != null) {
-        last = p.getDiagnostics();
-        if (ok.test(last)) {
-          return last;
-        }
-      }
-      Thread.sleep(20);
+      throws Exception {
+    try {
+      return Poll.until(
+          Poll.TIMEOUT,
+          "diagnostics of " + file.getFileName() + " that satisfy the condition",
+          () -> {
+            PublishDiagnosticsParams p = h.client.diagnostics.get(Documents.uri(file));
+            return p == null ? null : p.getDiagnostics();
+          },
+          d -> d != null && ok.test(d));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + "; log: " + h.client.logged.stream().map(m -> m.getMessage()).toList(),
+          e);
     }
-    fail(
-        "diagnostics never satisfied the condition; last: "
-            + last
-            + "; log: "
-            + h.client.logged.stream().map(m -> m.getMessage()).toList());
-    return last;
   }
 
   static List<String> messages(List<Diagnostic> list) {

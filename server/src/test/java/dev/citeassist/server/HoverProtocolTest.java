@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.nio.file.Path;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupKind;
@@ -62,13 +63,16 @@ class HoverProtocolTest {
   }
 
   private static Hover poll(LspHarness h, Position on) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    Hover hover = h.hover(on);
-    while (value(hover).startsWith("No entry") && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      hover = h.hover(on);
-    }
-    return hover;
+    return poll(() -> h.hover(on));
+  }
+
+  /** The hover once the entry is read (the project's .bib is indexed in the background). */
+  private static Hover poll(java.util.concurrent.Callable<Hover> hover) throws Exception {
+    return Poll.until(
+        Poll.TIMEOUT,
+        "a hover that finds the entry",
+        hover,
+        x -> x != null && !value(x).startsWith("No entry"));
   }
 
   @Test
@@ -97,12 +101,7 @@ class HoverProtocolTest {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       h.open(PROJECT, "refs.bib");
       String bibUri = Documents.uri(dir.resolve("refs.bib"));
-      Hover hover = h.hover(bibUri, new Position(0, 12));
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (value(hover).startsWith("No entry") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-        hover = h.hover(bibUri, new Position(0, 12));
-      }
+      Hover hover = poll(() -> h.hover(bibUri, new Position(0, 12)));
       assertTrue(value(hover).contains("Gram random matrix"), value(hover));
       assertNull(h.hover(bibUri, new Position(1, 5)));
     }

@@ -21,12 +21,12 @@ final class IndexAvailable {
           .read(
               "probe.bib",
               "@misc{a, title={T}}",
-              new dev.citeassist.catalogue.PaperSink() {
+              new dev.citeassist.paper.PaperSink() {
                 @Override
                 public void paper(dev.citeassist.paper.Paper paper) {}
 
                 @Override
-                public void problem(dev.citeassist.catalogue.ReadProblem problem) {}
+                public void problem(dev.citeassist.paper.ReadProblem problem) {}
               });
       Catalogue.builtIn();
       ok = true;

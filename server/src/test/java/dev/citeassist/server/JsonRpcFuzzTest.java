@@ -12,10 +12,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -352,23 +354,20 @@ class JsonRpcFuzzTest {
       connection.send(notification("textDocument/didOpen", open));
       // Fuzzing starts once the catalogue is built: a hover on a catalogue-only request would
       // otherwise wait for it.
-      long deadline = System.currentTimeMillis() + 180_000;
-      while (true) {
-        JsonObject symbol = new JsonObject();
-        symbol.addProperty("query", "learning");
-        String ping = "ready-" + (++pings);
-        JsonObject request = request(ping, "workspace/symbol", symbol);
-        connection.send(request);
-        JsonObject answer = awaitAnswer(ping, 60_000);
-        JsonElement result = answer.get("result");
-        if (result != null && result.isJsonArray() && !result.getAsJsonArray().isEmpty()) {
-          break;
-        }
-        if (System.currentTimeMillis() > deadline) {
-          fail("the catalogue never became ready: " + answer);
-        }
-        Thread.sleep(200); // polling the catalogue build, bounded by the deadline above
-      }
+      Poll.until(
+          Duration.ofMinutes(3),
+          "the catalogue ready (workspace symbols for 'learning')",
+          () -> {
+            JsonObject symbol = new JsonObject();
+            symbol.addProperty("query", "learning");
+            String ping = "ready-" + (++pings);
+            connection.send(request(ping, "workspace/symbol", symbol));
+            return awaitAnswer(ping, 60_000);
+          },
+          answer ->
+              answer.get("result") instanceof JsonElement result
+                  && result.isJsonArray()
+                  && !result.getAsJsonArray().isEmpty());
     }
 
     /**

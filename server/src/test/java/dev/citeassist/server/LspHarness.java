@@ -1,12 +1,12 @@
 package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.TextDocument;
 import dev.citeassist.fixture.CursorFixture;
+import dev.citeassist.fixture.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +37,7 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverCapabilities;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
@@ -82,6 +83,10 @@ final class LspHarness implements AutoCloseable {
   final RecordingClient client = new RecordingClient();
   final LanguageServer server;
   final Path dir;
+
+  /** The server's answer to initialize. */
+  final InitializeResult initialized;
+
   private final Map<Path, TextDocument> buffers = new ConcurrentHashMap<>();
   private final CompletableFuture<Integer> exit;
   private CursorFixture fixture;
@@ -153,7 +158,7 @@ final class LspHarness implements AutoCloseable {
     options.addProperty("cacheDir", cacheDir.toString());
     init.setInitializationOptions(options);
     try {
-      server.initialize(init).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      initialized = server.initialize(init).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       // A hang is a bug to find: show where every thread is.
       Thread.getAllStackTraces()
@@ -261,18 +266,20 @@ final class LspHarness implements AutoCloseable {
 
   /** Completes until {@code until} holds (the project's .bib is indexed in the background). */
   CompletionList completeUntil(Predicate<CompletionList> until) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-    CompletionList last = null;
-    while (System.nanoTime() < deadline) {
-      last = complete();
-      if (until.test(last)) {
-        return last;
-      }
-      Thread.onSpinWait();
-      Thread.sleep(20);
+    return Poll.until(
+            Poll.TIMEOUT,
+            "a completion list that satisfies the condition (labels shown)",
+            () -> new Labelled(complete()),
+            l -> until.test(l.list()))
+        .list();
+  }
+
+  /** A completion list that prints as its labels (in a failed wait's message). */
+  private record Labelled(CompletionList list) {
+    @Override
+    public String toString() {
+      return String.valueOf(labels(list));
     }
-    fail("completion never satisfied the condition; last labels: " + labels(last));
-    return last;
   }
 
   static List<String> labels(CompletionList list) {
@@ -301,18 +308,22 @@ final class LspHarness implements AutoCloseable {
         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Accepts an item as an editor does: applies its text edit, then runs its command. */
-  void accept(CompletionItem item) throws Exception {
+  /**
+   * Accepts an item as an editor does: applies its text edit, then runs its command. Returns the
+   * command's answer (null without a command).
+   */
+  Object accept(CompletionItem item) throws Exception {
     TextEdit edit = item.getTextEdit().getLeft();
     change(cursorFile, edit);
-    if (item.getCommand() != null) {
-      server
-          .getWorkspaceService()
-          .executeCommand(
-              new ExecuteCommandParams(
-                  item.getCommand().getCommand(), item.getCommand().getArguments()))
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (item.getCommand() == null) {
+      return null;
     }
+    return server
+        .getWorkspaceService()
+        .executeCommand(
+            new ExecuteCommandParams(
+                item.getCommand().getCommand(), item.getCommand().getArguments()))
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Types {@code text} at the cursor's place in the client's buffer. */

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import dev.citeassist.server.MalformedMessages.Answer;
 import dev.citeassist.server.MalformedMessages.Case;
 import java.nio.charset.StandardCharsets;
@@ -425,16 +426,12 @@ class MalformedInputStdioTest {
     }
 
     /** The project's entry is indexed in the background: wait for it once. */
-    void hoverUntilEntryShows() throws InterruptedException {
-      long end = System.nanoTime() + WAIT.toNanos();
-      while (true) {
-        JsonObject r = request("textDocument/hover", position(mainUri, 2, 16));
-        if (r.toString().contains(TITLE)) {
-          return;
-        }
-        assertTrue(System.nanoTime() < end, "the entry never showed in hover: " + r);
-        Thread.onSpinWait();
-      }
+    void hoverUntilEntryShows() throws Exception {
+      Poll.until(
+          WAIT,
+          "the entry in hover",
+          () -> request("textDocument/hover", position(mainUri, 2, 16)),
+          r -> r.toString().contains(TITLE));
     }
 
     void hoverShowsEntry() throws InterruptedException {

@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonPrimitive;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.TextDocument;
+import dev.citeassist.fixture.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -316,19 +317,16 @@ class NavigationProtocolTest {
       String query,
       java.util.function.Predicate<List<? extends WorkspaceSymbol>> until)
       throws Exception {
-    List<? extends WorkspaceSymbol> symbols = List.of();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-    while (System.nanoTime() < deadline && (symbols.isEmpty() || !until.test(symbols))) {
-      symbols =
-          h.server
-              .getWorkspaceService()
-              .symbol(new WorkspaceSymbolParams(query))
-              .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS)
-              .getRight();
-      Thread.sleep(20);
-    }
-    assertTrue(!symbols.isEmpty() && until.test(symbols), query + ": " + symbols);
-    return symbols;
+    return Poll.until(
+        Poll.TIMEOUT,
+        "workspace symbols for " + query + " that satisfy the condition",
+        () ->
+            h.server
+                .getWorkspaceService()
+                .symbol(new WorkspaceSymbolParams(query))
+                .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .getRight(),
+        symbols -> !symbols.isEmpty() && until.test(symbols));
   }
 
   @Test
@@ -370,22 +368,19 @@ class NavigationProtocolTest {
   @Test
   void searchCommandAnswersTheJsonOfSearchJson() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      Object result = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (System.nanoTime() < deadline) {
-        result =
-            h.server
-                .getWorkspaceService()
-                .executeCommand(
-                    new ExecuteCommandParams(
-                        Commands.SEARCH,
-                        List.of(new JsonPrimitive("symmetries"), new JsonPrimitive(3))))
-                .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (result instanceof List<?> a && !a.isEmpty()) {
-          break;
-        }
-        Thread.sleep(50);
-      }
+      Object result =
+          Poll.until(
+              Poll.TIMEOUT,
+              "search hits (the catalogue opens in the background)",
+              () ->
+                  h.server
+                      .getWorkspaceService()
+                      .executeCommand(
+                          new ExecuteCommandParams(
+                              Commands.SEARCH,
+                              List.of(new JsonPrimitive("symmetries"), new JsonPrimitive(3))))
+                      .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS),
+              r -> r instanceof List<?> a && !a.isEmpty());
       List<?> hits = assertInstanceOf(List.class, result);
       assertTrue(hits.size() >= 1 && hits.size() <= 3, hits.toString());
       var first = assertInstanceOf(java.util.Map.class, hits.get(0));

@@ -1,7 +1,9 @@
 package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.citeassist.fixture.CursorFixture;
@@ -24,16 +26,20 @@ class NeovimTest {
 
   @TempDir Path dir;
   @TempDir Path cache;
+  @TempDir Path logs;
 
   @BeforeAll
   static void needsNeovim() throws Exception {
     IndexAvailable.assume();
     boolean found;
     try {
-      Process p = new ProcessBuilder("nvim", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      found = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (java.io.IOException e) {
+      Path out = Files.createTempFile("nvim-version", ".txt");
+      try {
+        found = finished(new ProcessBuilder("nvim", "--version"), out, 30) == 0;
+      } finally {
+        Files.deleteIfExists(out);
+      }
+    } catch (java.io.IOException | AssertionError e) {
       found = false;
     }
     assumeTrue(found, "nvim is not installed (apt-get install neovim)");
@@ -66,14 +72,12 @@ class NeovimTest {
                 "serve"));
     ProcessBuilder pb =
         new ProcessBuilder(
-                PROBE.toString(), "-m", "10", "-H", "3:22", server, tex.toString(), "2:23")
-            .redirectErrorStream(true);
+            PROBE.toString(), "-m", "10", "-H", "3:22", server, tex.toString(), "2:23");
     pb.environment().put("CITEASSIST_CACHE", cache.toString());
-    Process p = pb.start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the probe did not finish");
-    assertEquals(0, p.exitValue(), out);
+    Path log = logs.resolve("probe.log");
+    int exit = finished(pb, log, 300);
+    String out = Files.readString(log);
+    assertEquals(0, exit, out);
     String completion = out.substring(out.indexOf("completion at"), out.indexOf("hover at"));
     List<String> labels =
         completion.lines().skip(1).limit(3).map(l -> l.strip().split("\t")[0]).toList();
@@ -82,5 +86,38 @@ class NeovimTest {
     assertTrue(hover.contains("When symmetry is present in the loss function"), out);
     assertTrue(hover.contains("from the catalogue, not in your bibliography yet"), out);
     assertTrue(Files.readString(tex).contains("\\citep{symm}"), "the probe saved the file");
+  }
+
+  @Test
+  void aProbeThatNeverEndsIsStoppedAtTheTimeoutWithWhatItWrote() throws Exception {
+    Path log = logs.resolve("hung.log");
+    ProcessBuilder hung = new ProcessBuilder("sh", "-c", "echo started; exec sleep 600");
+    AssertionError e = assertThrows(AssertionError.class, () -> finished(hung, log, 1));
+    assertTrue(
+        e.getMessage().contains("did not finish in 1 s; it wrote:\nstarted"), e.getMessage());
+  }
+
+  /**
+   * Runs {@code pb} with its output and errors in {@code log} (a file, so that nothing blocks on a
+   * full pipe and the timeout holds), and returns its exit code. Past the timeout it and its
+   * children are killed and the test fails with what it wrote.
+   */
+  static int finished(ProcessBuilder pb, Path log, long timeoutSeconds) throws Exception {
+    Process p =
+        pb.redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+      fail(
+          String.join(" ", pb.command())
+              + " did not finish in "
+              + timeoutSeconds
+              + " s; it wrote:\n"
+              + Files.readString(log));
+    }
+    return p.exitValue();
   }
 }

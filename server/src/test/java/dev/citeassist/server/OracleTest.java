@@ -1,16 +1,15 @@
 package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -82,16 +81,10 @@ class OracleTest {
       Path rootFile = corpus.resolve(root).toAbsolutePath().normalize();
       h.open(rootFile);
       String rootUri = Documents.uri(rootFile);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (!h.client.diagnostics.containsKey(rootUri) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(
-          h.client.diagnostics.containsKey(rootUri),
-          "no diagnostics for the root "
-              + rootUri
-              + "; published: "
-              + h.client.diagnostics.keySet());
+      Poll.until(
+          Poll.TIMEOUT,
+          "diagnostics for the root " + rootUri,
+          () -> h.client.diagnostics.containsKey(rootUri));
       TreeSet<String> reported = new TreeSet<>();
       for (PublishDiagnosticsParams p : h.client.diagnostics.values()) {
         String text = new dev.citeassist.document.Documents().text(Documents.path(p.getUri()));

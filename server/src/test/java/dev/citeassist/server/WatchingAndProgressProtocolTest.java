@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonPrimitive;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
+import dev.citeassist.fixture.Poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +38,8 @@ class WatchingAndProgressProtocolTest {
   @Test
   void registersWatchersForBibAndTexFilesWhenTheClientCanBeAsked() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (h.client.registrations.isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Poll.until(
+          Poll.TIMEOUT, "a capability registration", () -> !h.client.registrations.isEmpty());
       var registration = h.client.registrations.get(0).getRegistrations().get(0);
       assertEquals("workspace/didChangeWatchedFiles", registration.getMethod());
       var options = (com.google.gson.JsonObject) registration.getRegisterOptions();
@@ -55,13 +54,13 @@ class WatchingAndProgressProtocolTest {
   @Test
   void buildingTheCatalogueReportsBeginPercentagesAndEnd() throws Exception {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (System.nanoTime() < deadline
-          && (h.client.progress.isEmpty()
-              || !(value(h.client.progress.get(h.client.progress.size() - 1))
-                  instanceof WorkDoneProgressEnd))) {
-        Thread.sleep(10);
-      }
+      Poll.until(
+          Poll.TIMEOUT,
+          "the end of the catalogue's progress",
+          () ->
+              !h.client.progress.isEmpty()
+                  && value(h.client.progress.get(h.client.progress.size() - 1))
+                      instanceof WorkDoneProgressEnd);
       assertEquals(1, h.client.progressCreated.size());
       var token = h.client.progressCreated.get(0).getToken();
       List<ProgressParams> all = h.client.progress;
@@ -83,23 +82,19 @@ class WatchingAndProgressProtocolTest {
   }
 
   private static List<?> searchUntil(LspHarness h, String query, String title) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-    List<?> hits = List.of();
-    while (System.nanoTime() < deadline) {
-      hits =
-          (List<?>)
-              h.server
-                  .getWorkspaceService()
-                  .executeCommand(
-                      new ExecuteCommandParams(
-                          Commands.SEARCH, List.of(new JsonPrimitive(query), new JsonPrimitive(5))))
-                  .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (hits.stream().anyMatch(x -> title.equals(((java.util.Map<?, ?>) x).get("title")))) {
-        return hits;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError(title + " never found for " + query + ": " + hits);
+    return Poll.until(
+        Poll.TIMEOUT,
+        title + " among the hits for " + query,
+        () ->
+            (List<?>)
+                h.server
+                    .getWorkspaceService()
+                    .executeCommand(
+                        new ExecuteCommandParams(
+                            Commands.SEARCH,
+                            List.of(new JsonPrimitive(query), new JsonPrimitive(5))))
+                    .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        hits -> hits.stream().anyMatch(x -> title.equals(((java.util.Map<?, ?>) x).get("title"))));
   }
 
   @Test

@@ -2,15 +2,15 @@ package dev.citeassist.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import dev.citeassist.completion.Commands;
+import dev.citeassist.commands.Commands;
 import dev.citeassist.document.Documents;
+import dev.citeassist.fixture.Poll;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -287,11 +288,7 @@ class WritesProtocolTest {
     Files.writeString(leftover, VICTIM + "@misc{half");
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       h.open(project("refs"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (Files.exists(leftover) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertFalse(Files.exists(leftover));
+      Poll.until(Poll.TIMEOUT, "the leftover deleted", () -> !Files.exists(leftover));
       assertEquals(VICTIM, Files.readString(bib));
     }
   }
@@ -304,7 +301,8 @@ class WritesProtocolTest {
       h.open(project("refs"), "refs.bib");
       String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
       h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
-      h.accept(symmetry(h));
+      CompletionItem item = symmetry(h);
+      assertEquals(addEntryAnswer(item.getLabel(), bib, false), h.accept(item));
       assertEquals(VICTIM, Files.readString(bib));
       assertEquals(VICTIM + unsaved, h.text(bib));
       assertTrue(
@@ -322,7 +320,8 @@ class WritesProtocolTest {
       String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
       h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
       CompletionItem item = symmetry(h);
-      h.accept(item);
+      // Answered after the edit was applied, with the .bib for the client to save.
+      assertEquals(addEntryAnswer(item.getLabel(), bib, true), h.accept(item));
       // The harness fails an edit for a stale version.
       assertEquals(
           2,
@@ -363,17 +362,15 @@ class WritesProtocolTest {
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
       h.open(project("refs").replace("{symm|}", "{ziyin2024remove|}") + "%! refs.bib\n" + VICTIM);
       String key = "ziyin2024remove";
-      String text = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspHarness.TIMEOUT_SECONDS);
-      while (System.nanoTime() < deadline) {
-        var hover = h.hover(h.cursor());
-        text = hover == null ? null : hover.getContents().getRight().getValue();
-        if (text != null && text.contains("command:")) {
-          break;
-        }
-        Thread.sleep(20);
-      }
-      assertNotNull(text);
+      String text =
+          Poll.until(
+              Poll.TIMEOUT,
+              "a hover with a command link",
+              () -> {
+                var hover = h.hover(h.cursor());
+                return hover == null ? null : hover.getContents().getRight().getValue();
+              },
+              t -> t != null && t.contains("command:"));
       Matcher m =
           Pattern.compile("\\[add it\\]\\((command:[^()\\s\\[\\]\"\\\\]+)\\)$").matcher(text);
       assertTrue(m.find(), text);
@@ -401,5 +398,10 @@ class WritesProtocolTest {
       assertTrue(h.client.questions.isEmpty());
       assertEquals(Documents.path(h.uri()), dir.resolve("main.tex").toAbsolutePath().normalize());
     }
+  }
+
+  /** What the add-entry command answers, as the client receives it (Gson reads it as a map). */
+  private static Map<String, Object> addEntryAnswer(String key, Path bib, boolean appended) {
+    return Map.of("key", key, "bib", Documents.uri(bib), "appended", appended);
   }
 }

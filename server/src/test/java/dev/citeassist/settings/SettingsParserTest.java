@@ -1,11 +1,17 @@
 package dev.citeassist.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import dev.citeassist.bibtex.BibtexDialect;
+import dev.citeassist.tex.BibtexDialect;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +57,65 @@ class SettingsParserTest {
   @Test
   void defaultLimitIsFifty() {
     assertEquals(50, defaults.completionLimit());
+  }
+
+  /**
+   * {@link SettingsParser#NAMES} is complete: each name sets exactly one {@link Settings}
+   * component, and every component has its name. (The clients' lists are tested against NAMES.)
+   */
+  @Test
+  void everySettingHasOneNameAndEachNameSetsItsOwnComponent() throws Exception {
+    Map<String, String> samples =
+        Map.of(
+            "completionLimit", "7",
+            "citeCommands", "[\"mycite\"]",
+            "dialect", "\"biblatex\"",
+            "targetBib", "\"t.bib\"",
+            "catalogueSources", "[\"/s.bib\"]",
+            "keyPattern", "\"[auth][year]\"",
+            "cacheDir", "\"/c\"",
+            "bibFolders", "[\"bib\"]");
+    assertEquals(Set.copyOf(SettingsParser.NAMES), samples.keySet());
+    assertEquals(SettingsParser.NAMES.size(), Set.copyOf(SettingsParser.NAMES).size());
+    Set<String> covered = new HashSet<>();
+    for (String name : SettingsParser.NAMES) {
+      Settings parsed =
+          SettingsParser.parse(
+              JsonParser.parseString("{\"" + name + "\": " + samples.get(name) + "}"), defaults);
+      List<String> changed = new ArrayList<>();
+      for (RecordComponent c : Settings.class.getRecordComponents()) {
+        if (!Objects.equals(c.getAccessor().invoke(parsed), c.getAccessor().invoke(defaults))) {
+          changed.add(c.getName());
+        }
+      }
+      assertEquals(1, changed.size(), name + " changed " + changed);
+      assertTrue(covered.add(changed.get(0)), name + " sets a component another name sets");
+    }
+    assertEquals(Settings.class.getRecordComponents().length, covered.size(), "named: " + covered);
+  }
+
+  @Test
+  void aConfiguredDialectOverridesDetectionAndAutoRestoresIt() {
+    Settings bibtex =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"dialect\": \"bibtex\"}"), Settings.defaults());
+    assertEquals(BibtexDialect.BIBTEX, bibtex.dialectFor("\\usepackage{biblatex}"));
+    Settings auto = SettingsParser.parse(JsonParser.parseString("{\"dialect\": \"auto\"}"), bibtex);
+    assertEquals(BibtexDialect.BIBLATEX, auto.dialectFor("\\usepackage{biblatex}"));
+  }
+
+  @Test
+  void anInvalidKeyPatternKeepsTheCurrentOne() {
+    Settings s =
+        SettingsParser.parse(
+            JsonParser.parseString("{\"keyPattern\": \"[auth][year]\"}"), Settings.defaults());
+    assertEquals("[auth][year]", s.keyPattern());
+    assertEquals(
+        "[auth][year]",
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"[nonsense]\"}"), s)
+            .keyPattern());
+    assertEquals(
+        null,
+        SettingsParser.parse(JsonParser.parseString("{\"keyPattern\": \"\"}"), s).keyPattern());
   }
 }

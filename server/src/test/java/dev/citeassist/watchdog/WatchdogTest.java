@@ -3,13 +3,13 @@ package dev.citeassist.watchdog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeassist.fixture.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +59,10 @@ class WatchdogTest {
     one.start();
     two.start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (ManagementFactory.getThreadMXBean().findDeadlockedThreads() == null) {
-        assertTrue(System.nanoTime() < deadline, "the two threads never deadlocked");
-        Thread.onSpinWait();
-      }
+      Poll.until(
+          Duration.ofSeconds(30),
+          "the two threads deadlocked",
+          () -> ManagementFactory.getThreadMXBean().findDeadlockedThreads() != null);
       watchdog.check();
       watchdog.check();
       assertEquals(1, watchdog.reports());

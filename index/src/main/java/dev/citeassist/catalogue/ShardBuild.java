@@ -2,6 +2,9 @@ package dev.citeassist.catalogue;
 
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.paper.PaperSink;
+import dev.citeassist.paper.ReadProblem;
+import dev.citeassist.paper.SamePaper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.ShardEntry;
 import java.io.IOException;

@@ -29,6 +29,6 @@ echo "index done: $(uptime)"
 echo "catalogue on disk: $(du -sh "$CITEASSIST_CACHE" | cut -f1)"
 "$here/citeassist" search "graph neural" >/dev/null 2>&1 # records the launcher's class cache
 for i in 1 2 3; do
-  /usr/bin/time -f "search: %e s wall, %M KB peak RSS" "$here/citeassist" search "graph neural" >/dev/null
+  /usr/bin/time -f "search: %e s wall, %U s user + %S s sys CPU, %M KB peak RSS" "$here/citeassist" search "graph neural" >/dev/null
 done
 echo "search done: $(uptime)"

@@ -27,9 +27,16 @@ import java.util.Objects;
 
 /**
  * The user's catalogue: the built-in seed listings plus their own sources, read, merged (one entry
- * per paper), keyed and indexed on disk under the cache directory. The index is rebuilt only when
+ * per paper), keyed and indexed on disk under the cache directory. A snapshot is rebuilt only when
  * the sources' fingerprint (contents of the built-in seeds; path, size and modification time of
- * each user source; the key pattern) differs from the one stored in its last commit.
+ * each user source, in any order; the key pattern) differs from the one stored in its last commit.
+ *
+ * <p>A snapshot is a main index plus one shard per user source (see {@link ShardBuild}): the
+ * shards are built by streaming, so memory does not grow with the catalogue, and a shard is reused
+ * (hard-linked) while its source is unchanged, so a change to one source reads that source only.
+ * {@link CatalogueResolver} merges duplicates and suffixes keys across sources with the results
+ * of {@link #read}, whatever order the sources are given in; the main index holds the papers this
+ * changes and the built-in ones. Everything is memory-mapped when open.
  *
  * <p>Owns its {@link PaperIndex}; close the catalogue to close it. Thread-safe for searching.
  */
@@ -184,7 +191,7 @@ public final class Catalogue implements Closeable {
     for (CatalogueSource source : sources) {
       (source.isBuiltIn() ? builtInSources : user).add(source);
     }
-    try (PaperIndex main = PaperIndex.open(building)) {
+    try (PaperIndex main = PaperIndex.openForBuild(building)) {
       List<Paper> builtIn = readRecords(builtInSources, problems);
       List<String> shardNames = new ArrayList<>();
       List<Path> shardDirs = new ArrayList<>();

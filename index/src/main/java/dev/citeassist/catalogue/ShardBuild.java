@@ -60,7 +60,7 @@ final class ShardBuild {
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     BlockingQueue<List<Numbered>> queue = new ArrayBlockingQueue<>(QUEUE);
     AtomicLong ordinals = new AtomicLong();
-    try (PaperIndex shard = PaperIndex.open(dir);
+    try (PaperIndex shard = PaperIndex.openForBuild(dir);
         ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<?>> indexers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {

@@ -368,6 +368,23 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * As {@link #open}, for a bulk build that is committed, closed and then opened read-only: the
+   * files are read with positional reads through the page cache instead of being mapped, so the
+   * segments that merges and the key pass read do not count in the building process's resident
+   * memory (they did: 1.6 GB of mapped pages at 2.6M records).
+   */
+  public static PaperIndex openForBuild(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    FSDirectory fs = new org.apache.lucene.store.NIOFSDirectory(directory);
+    try {
+      return new PaperIndex(fs, DISK_RAM_BUFFER_MB);
+    } catch (IOException | RuntimeException e) {
+      fs.close();
+      throw e;
+    }
+  }
+
   /** An index held in memory (for a project's own .bib entries). */
   public static PaperIndex inMemory() {
     try {

@@ -23,7 +23,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The committed catalogue shards of one catalogue (one index per source, see {@link
- * PaperIndex#add(ShardEntry)}), opened read-only and memory-mapped for deciding duplicates and keys
+ * PaperIndex#add(ShardEntry)}), opened read-only for deciding duplicates and keys
  * across sources: walks of their identity and key terms in sorted order, and the few records those
  * walks name. Nothing per record is held on the heap. Not thread-safe; close it after use.
  */
@@ -58,7 +58,9 @@ public final class ShardSet implements Closeable {
     ShardSet set = new ShardSet();
     try {
       for (Path shard : shards) {
-        FSDirectory directory = FSDirectory.open(shard);
+        // read through the page cache, not mapped: a build walks whole shards once and its
+        // resident memory should not grow with them (searches map them, see PaperIndex)
+        FSDirectory directory = new org.apache.lucene.store.NIOFSDirectory(shard);
         set.directories.add(directory);
         set.readers.add(DirectoryReader.open(directory));
       }

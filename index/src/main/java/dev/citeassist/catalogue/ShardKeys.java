@@ -58,36 +58,55 @@ final class ShardKeys {
                       return null;
                     }));
           };
-      set.scan(
-          ShardField.BASE_KEY,
-          new TreeMap<>(ShardSet.TERM_ORDER),
-          null,
-          2,
-          (base, docs) -> {
-            record Member(ShardRecord record, String identity) {}
-            List<Member> members = new ArrayList<>();
-            for (DocRef d : docs) {
-              ShardRecord r = set.record(d);
-              members.add(new Member(r, SamePaper.identity(r.paper())));
-            }
-            members.sort(Comparator.comparing(Member::identity));
+      // groups are loaded and ordered on the pool (decoding stored papers is most of the work) and
+      // suffixed here in key order, which the suffixes' clash checks depend on
+      java.util.ArrayDeque<Loading> loading = new java.util.ArrayDeque<>();
+      Suffixer suffixer =
+          next -> {
+            List<Member> members = await(next.members());
             int suffix = 0;
             for (Member m : members) {
               String key;
               do {
-                key = base + KeyAssigner.suffix(suffix++);
+                key = next.base() + KeyAssigner.suffix(suffix++);
               } while (assigned.contains(key)
                   || set.contains(ShardField.BASE_KEY, key)
                   || set.contains(ShardField.PRESET_KEY, key));
               assigned.add(key);
-              batch.add(withKey(m.record(), base, key));
+              batch.add(withKey(m.record(), next.base(), key));
               changed[0]++;
             }
             if (batch.size() >= ShardBuild.BATCH) {
               replacer.replace(List.copyOf(batch));
               batch.clear();
             }
+          };
+      set.scan(
+          ShardField.BASE_KEY,
+          new TreeMap<>(ShardSet.TERM_ORDER),
+          null,
+          2,
+          (base, docs) -> {
+            loading.add(
+                new Loading(
+                    base,
+                    pool.submit(
+                        () -> {
+                          List<Member> members = new ArrayList<>();
+                          for (DocRef d : docs) {
+                            ShardRecord r = set.record(d);
+                            members.add(new Member(r, SamePaper.identity(r.paper())));
+                          }
+                          members.sort(Comparator.comparing(Member::identity));
+                          return members;
+                        })));
+            if (loading.size() > 64) {
+              suffixer.suffix(loading.poll());
+            }
           });
+      while (!loading.isEmpty()) {
+        suffixer.suffix(loading.poll());
+      }
       replacer.replace(List.copyOf(batch));
       for (java.util.concurrent.Future<?> f : pending) {
         await(f);
@@ -96,13 +115,22 @@ final class ShardKeys {
     return changed[0];
   }
 
+  private record Member(ShardRecord record, String identity) {}
+
+  /** A group of records sharing {@code base}, being loaded. */
+  private record Loading(String base, java.util.concurrent.Future<List<Member>> members) {}
+
+  private interface Suffixer {
+    void suffix(Loading next) throws IOException;
+  }
+
   private interface Replacer {
     void replace(List<ShardEntry> entries);
   }
 
-  private static void await(java.util.concurrent.Future<?> f) throws IOException {
+  private static <T> T await(java.util.concurrent.Future<T> f) throws IOException {
     try {
-      f.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while suffixing keys");

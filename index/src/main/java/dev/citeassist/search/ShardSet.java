@@ -25,7 +25,8 @@ import org.apache.lucene.util.BytesRef;
  * The committed catalogue shards of one catalogue (one index per source, see {@link
  * PaperIndex#add(ShardEntry)}), opened read-only for deciding duplicates and keys
  * across sources: walks of their identity and key terms in sorted order, and the few records those
- * walks name. Nothing per record is held on the heap. Not thread-safe; close it after use.
+ * walks name. Nothing per record is held on the heap. {@link #record} and {@link #contains} may be
+ * called from several threads; a {@link #scan} belongs to its thread. Close it after use.
  */
 public final class ShardSet implements Closeable {
 

@@ -192,15 +192,19 @@ public final class Catalogue implements Closeable {
       (source.isBuiltIn() ? builtInSources : user).add(source);
     }
     try (PaperIndex main = PaperIndex.openForBuild(building)) {
-      List<Paper> builtIn = readRecords(builtInSources, problems);
-      List<String> shardNames = new ArrayList<>();
-      List<Path> shardDirs = new ArrayList<>();
       long total = 0;
-      for (CatalogueSource source : user) {
+      for (CatalogueSource source : sources) {
         total += source.size();
       }
+      List<Paper> builtIn = readRecords(builtInSources, problems);
       long done = 0;
-      long papers = 0;
+      for (CatalogueSource source : builtInSources) {
+        done += source.size();
+      }
+      long papers = builtIn.size();
+      progress.update(papers, done, total);
+      List<String> shardNames = new ArrayList<>();
+      List<Path> shardDirs = new ArrayList<>();
       for (CatalogueSource source : ranked(user)) {
         String name = SHARD + sha256(
             "v" + FORMAT_VERSION + "\nschema " + PaperIndex.schemaVersion() + "\n" + pattern

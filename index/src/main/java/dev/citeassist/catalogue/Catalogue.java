@@ -7,6 +7,7 @@ import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SourceFormat;
 import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.ShardSet;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import dev.citeassist.search.ShardSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -31,11 +31,11 @@ import java.util.Objects;
  * the sources' fingerprint (contents of the built-in seeds; path, size and modification time of
  * each user source, in any order; the key pattern) differs from the one stored in its last commit.
  *
- * <p>A snapshot is a main index plus one shard per user source (see {@link ShardBuild}): the
- * shards are built by streaming, so memory does not grow with the catalogue, and a shard is reused
+ * <p>A snapshot is a main index plus one shard per user source (see {@link ShardBuild}): the shards
+ * are built by streaming, so memory does not grow with the catalogue, and a shard is reused
  * (hard-linked) while its source is unchanged, so a change to one source reads that source only.
- * {@link CatalogueResolver} merges duplicates and suffixes keys across sources with the results
- * of {@link #read}, whatever order the sources are given in; the main index holds the papers this
+ * {@link CatalogueResolver} merges duplicates and suffixes keys across sources with the results of
+ * {@link #read}, whatever order the sources are given in; the main index holds the papers this
  * changes and the built-in ones. Everything is memory-mapped when open.
  *
  * <p>Owns its {@link PaperIndex}; close the catalogue to close it. Thread-safe for searching.
@@ -154,7 +154,14 @@ public final class Catalogue implements Closeable {
       Path building =
           Files.createTempDirectory(parent, BUILDING + ProcessHandle.current().pid() + "-");
       try {
-        build(sources, config.keyPattern(), fingerprint, parent, building, problems, progress,
+        build(
+            sources,
+            config.keyPattern(),
+            fingerprint,
+            parent,
+            building,
+            problems,
+            progress,
             sourcesRead);
         moveIntoPlace(building, snapshot);
         rebuilt = true;
@@ -168,13 +175,13 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Builds a snapshot in {@code building}: a shard (an index of one source, see {@link
-   * ShardBuild}) in a folder of its own for each user source, reused from an earlier snapshot of
-   * this catalogue when that source is unchanged (its files hard-linked: shards are never written
-   * after their commit), and the main index (the built-in papers, and the papers that duplicates
-   * or key suffixes change, see {@link CatalogueResolver}) with the list of hidden shard documents.
-   * The main index's write lock is held from the start, so another process does not take the
-   * folder for abandoned.
+   * Builds a snapshot in {@code building}: a shard (an index of one source, see {@link ShardBuild})
+   * in a folder of its own for each user source, reused from an earlier snapshot of this catalogue
+   * when that source is unchanged (its files hard-linked: shards are never written after their
+   * commit), and the main index (the built-in papers, and the papers that duplicates or key
+   * suffixes change, see {@link CatalogueResolver}) with the list of hidden shard documents. The
+   * main index's write lock is held from the start, so another process does not take the folder for
+   * abandoned.
    */
   private static void build(
       List<CatalogueSource> sources,
@@ -206,9 +213,18 @@ public final class Catalogue implements Closeable {
       List<String> shardNames = new ArrayList<>();
       List<Path> shardDirs = new ArrayList<>();
       for (CatalogueSource source : ranked(user)) {
-        String name = SHARD + sha256(
-            "v" + FORMAT_VERSION + "\nschema " + PaperIndex.schemaVersion() + "\n" + pattern
-                + "\n" + source.fingerprint()).substring(0, 16);
+        String name =
+            SHARD
+                + sha256(
+                        "v"
+                            + FORMAT_VERSION
+                            + "\nschema "
+                            + PaperIndex.schemaVersion()
+                            + "\n"
+                            + pattern
+                            + "\n"
+                            + source.fingerprint())
+                    .substring(0, 16);
         Path dir = building.resolve(name);
         if (shardNames.contains(name)) {
           continue; // the same file given twice
@@ -217,9 +233,15 @@ public final class Catalogue implements Closeable {
           long before = done;
           long papersBefore = papers;
           long grandTotal = total;
-          papers += ShardBuild.build(source, pattern, dir, Map.of(), problems,
-              (records, bytes) -> progress.update(papersBefore + records, before + bytes,
-                  grandTotal));
+          papers +=
+              ShardBuild.build(
+                  source,
+                  pattern,
+                  dir,
+                  Map.of(),
+                  problems,
+                  (records, bytes) ->
+                      progress.update(papersBefore + records, before + bytes, grandTotal));
           sourcesRead.add(source.name());
         }
         done += source.size();
@@ -265,17 +287,22 @@ public final class Catalogue implements Closeable {
     List<Paper> papers = new ArrayList<>();
     for (CatalogueSource source : sources) {
       try (InputStream in = source.open()) {
-        source.reader().read(source.name(), in, new PaperSink() {
-          @Override
-          public void paper(Paper paper) {
-            papers.add(paper);
-          }
+        source
+            .reader()
+            .read(
+                source.name(),
+                in,
+                new PaperSink() {
+                  @Override
+                  public void paper(Paper paper) {
+                    papers.add(paper);
+                  }
 
-          @Override
-          public void problem(ReadProblem problem) {
-            problems.add(problem);
-          }
-        });
+                  @Override
+                  public void problem(ReadProblem problem) {
+                    problems.add(problem);
+                  }
+                });
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -284,8 +311,8 @@ public final class Catalogue implements Closeable {
   }
 
   /**
-   * Hard-links the files of shard {@code name} from a committed snapshot in the cache into
-   * {@code target}; false when no snapshot has it (or links are not possible here).
+   * Hard-links the files of shard {@code name} from a committed snapshot in the cache into {@code
+   * target}; false when no snapshot has it (or links are not possible here).
    */
   private static boolean linkEarlierShard(Path parent, String name, Path target) {
     // this catalogue's snapshots first, then those of the other catalogues of the cache (another
@@ -293,7 +320,10 @@ public final class Catalogue implements Closeable {
     List<Path> candidates = new ArrayList<>();
     List<Path> parents = new ArrayList<>(List.of(parent));
     try (var catalogues = Files.list(parent.getParent())) {
-      catalogues.filter(p -> !p.equals(parent) && Files.isDirectory(p)).sorted().forEach(parents::add);
+      catalogues
+          .filter(p -> !p.equals(parent) && Files.isDirectory(p))
+          .sorted()
+          .forEach(parents::add);
     } catch (IOException e) {
       // this catalogue's own snapshots still count
     }
@@ -334,8 +364,9 @@ public final class Catalogue implements Closeable {
   }
 
   private static void writeHidden(Path file, BitSet hidden) throws IOException {
-    try (var out = new java.io.DataOutputStream(
-        new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+    try (var out =
+        new java.io.DataOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
       out.writeInt(hidden.cardinality());
       for (int d = hidden.nextSetBit(0); d >= 0; d = hidden.nextSetBit(d + 1)) {
         out.writeInt(d);
@@ -345,8 +376,8 @@ public final class Catalogue implements Closeable {
 
   private static BitSet readHidden(Path file) throws IOException {
     BitSet hidden = new BitSet();
-    try (var in = new java.io.DataInputStream(
-        new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+    try (var in =
+        new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
       int n = in.readInt();
       for (int i = 0; i < n; i++) {
         hidden.set(in.readInt());
@@ -647,7 +678,10 @@ public final class Catalogue implements Closeable {
     s.append("schema ").append(PaperIndex.schemaVersion()).append('\n');
     s.append(pattern).append('\n');
     // sorted: the catalogue does not depend on the order its sources are given in
-    sources.stream().map(CatalogueSource::fingerprint).sorted().forEach(f -> s.append(f).append('\n'));
+    sources.stream()
+        .map(CatalogueSource::fingerprint)
+        .sorted()
+        .forEach(f -> s.append(f).append('\n'));
     return sha256(s.toString());
   }
 

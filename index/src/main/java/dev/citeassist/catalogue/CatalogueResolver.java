@@ -3,8 +3,6 @@ package dev.citeassist.catalogue;
 import dev.citeassist.citekey.KeyAssigner;
 import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.PaperSink;
-import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SamePaper;
 import dev.citeassist.search.ShardField;
 import dev.citeassist.search.ShardSet;
@@ -29,14 +27,15 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>Records that share a DOI, arXiv id or normalised title are found by walking the sorted term
- *       dictionaries of the shards (merged with the built-in records' terms); only those records are
- *       loaded, grouped (union-find) and merged by {@link PaperMerger} in reading order: built-in
- *       records first, then the shards by rank, each in its source's order. Merging is confined to
- *       such groups, so the result equals merging everything.
+ *       dictionaries of the shards (merged with the built-in records' terms); only those records
+ *       are loaded, grouped (union-find) and merged by {@link PaperMerger} in reading order:
+ *       built-in records first, then the shards by rank, each in its source's order. Merging is
+ *       confined to such groups, so the result equals merging everything.
  *   <li>Keys: the pattern keys of the shards (and of the papers in memory) are walked in sorted
  *       order; a key that one paper alone has stays; the papers of a key that several have are
- *       ordered by {@link SamePaper#identity} and get {@code a}, {@code b}, … as {@link KeyAssigner}
- *       does. A suffixed key skips every key a source gave and every pattern key of the catalogue.
+ *       ordered by {@link SamePaper#identity} and get {@code a}, {@code b}, … as {@link
+ *       KeyAssigner} does. A suffixed key skips every key a source gave and every pattern key of
+ *       the catalogue.
  * </ol>
  *
  * <p>What changes is written to the main index: built-in papers, merged papers and shard papers

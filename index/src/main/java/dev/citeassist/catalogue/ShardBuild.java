@@ -98,7 +98,10 @@ final class ShardBuild {
   }
 
   private static Void index(
-      BlockingQueue<List<Numbered>> queue, CatalogueSource source, KeyPattern pattern, PaperIndex shard)
+      BlockingQueue<List<Numbered>> queue,
+      CatalogueSource source,
+      KeyPattern pattern,
+      PaperIndex shard)
       throws IOException, InterruptedException {
     while (true) {
       List<Numbered> batch = queue.take();
@@ -183,7 +186,8 @@ final class ShardBuild {
   }
 
   /** Puts a batch, giving up when an indexing thread has failed (it would never take it). */
-  private static void put(BlockingQueue<List<Numbered>> queue, List<Numbered> batch, List<Future<?>> indexers)
+  private static void put(
+      BlockingQueue<List<Numbered>> queue, List<Numbered> batch, List<Future<?>> indexers)
       throws InterruptedIOException {
     try {
       while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {

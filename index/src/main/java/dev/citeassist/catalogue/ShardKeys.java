@@ -2,8 +2,6 @@ package dev.citeassist.catalogue;
 
 import dev.citeassist.citekey.KeyAssigner;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.PaperSink;
-import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SamePaper;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.ShardEntry;

@@ -109,7 +109,12 @@ public final class SamePaper {
     }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     String unmarked =
-        MARKS.matcher(decomposed).replaceAll("").replace("ł", "l").replace("ø", "o").replace("ß", "ss");
+        MARKS
+            .matcher(decomposed)
+            .replaceAll("")
+            .replace("ł", "l")
+            .replace("ø", "o")
+            .replace("ß", "ss");
     return NOT_ALNUM.matcher(unmarked.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 

@@ -22,7 +22,9 @@ final class HiddenDocs extends FilterLeafReader {
     this.numDocs = live.cardinality();
   }
 
-  /** {@code leaf} less the documents of {@code hidden} (doc ids of the shard, from {@code base}). */
+  /**
+   * {@code leaf} less the documents of {@code hidden} (doc ids of the shard, from {@code base}).
+   */
   static LeafReader wrap(LeafReader leaf, int base, BitSet hidden) {
     FixedBitSet live = new FixedBitSet(leaf.maxDoc());
     Bits own = leaf.getLiveDocs();

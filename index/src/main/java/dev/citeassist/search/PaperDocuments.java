@@ -68,10 +68,10 @@ final class PaperDocuments {
   }
 
   /**
-   * The document of a catalogue shard's record: {@link #toDocument(Paper, String)} of its paper, its
-   * identity terms, base or preset key, position in the source and, when it differs, the record as
-   * read. The extra stored fields come after {@link Fields#PAPER}, so loading a hit still stops at
-   * the paper.
+   * The document of a catalogue shard's record: {@link #toDocument(Paper, String)} of its paper,
+   * its identity terms, base or preset key, position in the source and, when it differs, the record
+   * as read. The extra stored fields come after {@link Fields#PAPER}, so loading a hit still stops
+   * at the paper.
    */
   static Document toDocument(ShardEntry entry) {
     Paper paper = entry.paper();

@@ -101,6 +101,7 @@ public final class PaperIndex implements Closeable {
 
   /** Readers and directories of the shards a read-only catalogue opened beside its main index. */
   private final List<java.io.Closeable> shards;
+
   private volatile Map<String, String> commitData;
   private volatile String failure;
 

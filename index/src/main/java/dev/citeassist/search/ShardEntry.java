@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One record of a catalogue source as a shard stores it (see {@link PaperIndex#add(ShardEntry)}):
- * the paper as searched and shown, and what deciding duplicates and keys across sources needs
- * later without reading the source again.
+ * the paper as searched and shown, and what deciding duplicates and keys across sources needs later
+ * without reading the source again.
  *
  * @param paper the paper as shown (dates completed), keyed with {@code presetKey} or {@code
  *     baseKey}

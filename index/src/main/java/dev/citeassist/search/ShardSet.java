@@ -23,10 +23,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The committed catalogue shards of one catalogue (one index per source, see {@link
- * PaperIndex#add(ShardEntry)}), opened read-only for deciding duplicates and keys
- * across sources: walks of their identity and key terms in sorted order, and the few records those
- * walks name. Nothing per record is held on the heap. {@link #record} and {@link #contains} may be
- * called from several threads; a {@link #scan} belongs to its thread. Close it after use.
+ * PaperIndex#add(ShardEntry)}), opened read-only for deciding duplicates and keys across sources:
+ * walks of their identity and key terms in sorted order, and the few records those walks name.
+ * Nothing per record is held on the heap. {@link #record} and {@link #contains} may be called from
+ * several threads; a {@link #scan} belongs to its thread. Close it after use.
  */
 public final class ShardSet implements Closeable {
 
@@ -38,8 +38,8 @@ public final class ShardSet implements Closeable {
   public record DocRef(int shard, int doc) {}
 
   /**
-   * A shard's record, see {@link ShardEntry}; {@code rawStored} tells whether {@code raw} was stored
-   * apart from {@code paper}.
+   * A shard's record, see {@link ShardEntry}; {@code rawStored} tells whether {@code raw} was
+   * stored apart from {@code paper}.
    */
   public record ShardRecord(Paper paper, Paper raw, long ordinal, boolean rawStored) {}
 
@@ -85,8 +85,9 @@ public final class ShardSet implements Closeable {
    * Walks the terms of {@code field} over every shard in sorted order ({@link #TERM_ORDER}), merged
    * with the sorted {@code extra} terms (term to count, held by the caller), and tells {@code
    * visitor} of each term with at least {@code minCount} occurrences: live shard documents not in
-   * {@code hidden} (one set per shard, or null) plus its count in {@code extra}. Costs a walk of the term
-   * dictionaries; postings are read only for terms that occur at least {@code minCount} times.
+   * {@code hidden} (one set per shard, or null) plus its count in {@code extra}. Costs a walk of
+   * the term dictionaries; postings are read only for terms that occur at least {@code minCount}
+   * times.
    */
   public void scan(
       ShardField field,
@@ -125,7 +126,8 @@ public final class ShardSet implements Closeable {
     while (!queue.isEmpty() || nextExtra != null) {
       BytesRef term;
       if (queue.isEmpty()
-          || (nextExtraBytes != null && nextExtraBytes.compareTo(queue.peek().terms().term()) < 0)) {
+          || (nextExtraBytes != null
+              && nextExtraBytes.compareTo(queue.peek().terms().term()) < 0)) {
         term = nextExtraBytes;
       } else {
         term = BytesRef.deepCopyOf(queue.peek().terms().term());
@@ -154,9 +156,7 @@ public final class ShardSet implements Closeable {
           postings = c.terms().postings(postings, PostingsEnum.NONE);
           BitSet hide = hidden == null ? null : hidden.get(c.shard());
           org.apache.lucene.util.Bits live = c.context().reader().getLiveDocs();
-          for (int d = postings.nextDoc();
-              d != PostingsEnum.NO_MORE_DOCS;
-              d = postings.nextDoc()) {
+          for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
             int doc = c.context().docBase + d;
             if ((live == null || live.get(d)) && (hide == null || !hide.get(doc))) {
               docs.add(new DocRef(c.shard(), doc));

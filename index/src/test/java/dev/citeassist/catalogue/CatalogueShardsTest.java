@@ -59,7 +59,6 @@ class CatalogueShardsTest {
     lines = List.copyOf(all);
   }
 
-
   private Path source(String folder, String name, List<String> records) throws IOException {
     Path file = dir.resolve(folder).resolve(name);
     Files.createDirectories(file.getParent());

@@ -21,6 +21,7 @@ ROOT=$(pwd)
 TARGETS=(
   "index  dev.citeassist.bibtex.BibtexFuzzTest#bib                      150"
   "index  dev.citeassist.bibtex.BibtexFuzzTest#entryScanner             300"
+  "index  dev.citeassist.bibtex.BibtexFuzzTest#outline                  240"
   "index  dev.citeassist.tex.LatexDecoderFuzzTest#decode                 300"
   "index  dev.citeassist.tex.LatexDecoderFuzzTest#encodeThenDecode       300"
   "index  dev.citeassist.formats.CatalogueReadersFuzzTest#listing        120"

@@ -41,6 +41,12 @@ export const SERVER_SETTINGS = [
   'keyPattern',
   'cacheDir',
   'bibFolders',
+  'catalogueUrl',
+  'catalogueUser',
+  'cataloguePassword',
+  'catalogueApiKey',
+  'catalogueCaCertificate',
+  'catalogueTimeoutMillis',
 ] as const;
 
 /** Settings that only the client uses to start the server: changing one restarts it. */

@@ -61,6 +61,7 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
     return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
   };
   const limit = get('completionLimit');
+  const timeout = get('catalogueTimeoutMillis');
   const dialect = str('dialect').toLowerCase();
   const out: Record<string, unknown> = {
     completionLimit: typeof limit === 'number' && Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.round(limit))) : 50,
@@ -71,6 +72,12 @@ export function serverSettings(get: SettingReader, ctx: PathContext): Record<str
     keyPattern: str('keyPattern'),
     // The server resolves these against the root document's folder, as LaTeX looks for files.
     bibFolders: strings('bibFolders').map((p) => expandHome(p, ctx.home)),
+    catalogueUrl: str('catalogueUrl'),
+    catalogueUser: str('catalogueUser'),
+    cataloguePassword: typeof get('cataloguePassword') === 'string' ? (get('cataloguePassword') as string) : '',
+    catalogueApiKey: str('catalogueApiKey'),
+    catalogueCaCertificate: str('catalogueCaCertificate') ? resolvePath(str('catalogueCaCertificate'), ctx) : '',
+    catalogueTimeoutMillis: typeof timeout === 'number' && Number.isFinite(timeout) ? Math.max(50, Math.min(60000, Math.round(timeout))) : 2000,
   };
   const cache = str('cacheDir');
   if (cache) {

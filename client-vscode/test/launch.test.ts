@@ -31,6 +31,12 @@ describe('serverSettings', () => {
       catalogueSources: [],
       keyPattern: '',
       bibFolders: [],
+      catalogueUrl: '',
+      catalogueUser: '',
+      cataloguePassword: '',
+      catalogueApiKey: '',
+      catalogueCaCertificate: '',
+      catalogueTimeoutMillis: 2000,
     });
   });
   test('normalises what the user wrote: limit clamped, backslashes dropped, paths resolved (bib folders only ~, the server resolves them against the root)', () => {
@@ -43,6 +49,9 @@ describe('serverSettings', () => {
       keyPattern: '[auth][year]',
       cacheDir: '~/.cache/ca',
       bibFolders: ['~/texmf/bib', 'bib', ''],
+      catalogueUrl: ' http://os1:9200/lab,http://os2:9200 ',
+      catalogueCaCertificate: '~/lab-ca.pem',
+      catalogueTimeoutMillis: 10,
       'java.home': '/jdk',
     };
     assert.deepEqual(serverSettings((n) => values[n], ctx), {
@@ -54,6 +63,12 @@ describe('serverSettings', () => {
       keyPattern: '[auth][year]',
       cacheDir: '/home/u/.cache/ca',
       bibFolders: ['/home/u/texmf/bib', 'bib'],
+      catalogueUrl: 'http://os1:9200/lab,http://os2:9200',
+      catalogueUser: '',
+      cataloguePassword: '',
+      catalogueApiKey: '',
+      catalogueCaCertificate: '/home/u/lab-ca.pem',
+      catalogueTimeoutMillis: 50,
     });
   });
 });

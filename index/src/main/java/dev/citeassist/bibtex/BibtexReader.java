@@ -5,6 +5,7 @@ import dev.citeassist.paper.CatalogueReader;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
+import dev.citeassist.paper.ReadProblem.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +25,10 @@ import java.util.Map;
  * biblatex {@code xdata} resolved ({@link Crossrefs}; {@code @xdata} entries are not papers; a
  * child whose parent comes later is delivered right after that parent, so such children are not in
  * source order). An entry without a key is delivered with a null key and a problem; a key used
- * twice is delivered twice with a problem. Bytes are UTF-8, a line that is not valid UTF-8 is read
- * as Latin-1.
+ * twice is delivered twice with a problem. Each problem has its {@link ReadProblem.Kind}; the
+ * structure problems (not closed, not an entry, no key, key used again) are those {@link
+ * BibOutline} finds, in the same words. Bytes are UTF-8, a line that is not valid UTF-8 is read as
+ * Latin-1.
  *
  * <p>Streams: holds one entry at a time, plus the macros, the keys seen (to report a key used
  * twice) and the container entries that later children may crossref. Stateless and thread-safe;
@@ -72,7 +75,7 @@ public final class BibtexReader implements CatalogueReader {
         read(chunk);
       } catch (RuntimeException | StackOverflowError e) {
         // a bug must cost one entry, not the file
-        problem(chunk.line(), "cannot read @" + chunk.type() + ": " + e);
+        problem(chunk.line(), "cannot read @" + chunk.type() + ": " + e, Kind.MALFORMED);
       }
     }
 
@@ -82,17 +85,16 @@ public final class BibtexReader implements CatalogueReader {
         return;
       }
       if (!chunk.closed()) {
-        int[] span = EntryParser.keySpan(chunk.text());
-        String what =
-            "@"
-                + chunk.type()
-                + (span == null ? "" : "{" + chunk.text().substring(span[0], span[1]) + "}");
+        int[] span =
+            EntryScanner.keySpan(
+                chunk.text(), chunk.text().indexOf('{'), chunk.text().length(), true);
         problem(
             chunk.line(),
-            what
-                + " is not closed before "
-                + (chunk.cutLine() > 0 ? "line " + chunk.cutLine() : "the end of the file")
-                + " (a '{' without its '}', or the closing delimiter missing); skipped");
+            EntryScanner.notClosed(
+                chunk.type(),
+                span == null ? null : chunk.text().substring(span[0], span[1]),
+                chunk.cutLine()),
+            Kind.NOT_CLOSED);
         return;
       }
       switch (type) {
@@ -102,14 +104,13 @@ public final class BibtexReader implements CatalogueReader {
           RawEntry entry = parser.entry(chunk, this);
           if (entry != null) {
             if (entry.key() == null) {
-              problem(chunk.line(), "@" + chunk.type() + " entry has no citation key");
+              problem(chunk.line(), EntryScanner.noKey(chunk.type()), Kind.NO_KEY);
             } else {
               Integer first =
                   keyLines.putIfAbsent(entry.key().toLowerCase(Locale.ROOT), chunk.line());
               if (first != null) {
                 problem(
-                    chunk.line(),
-                    "key '" + entry.key() + "' is used again (first at line " + first + ")");
+                    chunk.line(), EntryScanner.usedAgain(entry.key(), first), Kind.DUPLICATE_KEY);
               }
             }
             crossrefs.accept(entry);
@@ -119,11 +120,11 @@ public final class BibtexReader implements CatalogueReader {
     }
 
     @Override
-    public void notAnEntry(int line, String type) {
+    public void notAnEntry(int line, int offset, String type) {
       if (type.equalsIgnoreCase("comment")) {
         return; // "@comment some text": BibTeX skips the word and the text after it
       }
-      problem(line, "'@" + type + "' is not followed by '{' or '('; skipped");
+      problem(line, EntryScanner.notAnEntry(type), Kind.NOT_AN_ENTRY);
     }
 
     @Override
@@ -133,7 +134,10 @@ public final class BibtexReader implements CatalogueReader {
         paper = PaperMapper.toPaper(entry, source);
       } catch (RuntimeException | StackOverflowError e) {
         // a mapping bug (or absurdly nested LaTeX) must cost one entry, not the file
-        problem(entry.line(), "cannot map @" + entry.type() + "{" + entry.key() + "}: " + e);
+        problem(
+            entry.line(),
+            "cannot map @" + entry.type() + "{" + entry.key() + "}: " + e,
+            Kind.MALFORMED);
         return;
       }
       sink.paper(paper);
@@ -141,7 +145,12 @@ public final class BibtexReader implements CatalogueReader {
 
     @Override
     public void problem(int line, String message) {
-      sink.problem(new ReadProblem(source, line, message));
+      problem(line, message, Kind.MALFORMED);
+    }
+
+    @Override
+    public void problem(int line, String message, Kind kind) {
+      sink.problem(new ReadProblem(source, line, message, kind));
     }
   }
 }

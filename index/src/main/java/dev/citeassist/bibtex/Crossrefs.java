@@ -39,18 +39,6 @@ final class Crossrefs {
     void problem(int line, String message);
   }
 
-  private static final Set<String> CONTAINERS =
-      Set.of(
-          "book",
-          "mvbook",
-          "collection",
-          "mvcollection",
-          "proceedings",
-          "mvproceedings",
-          "reference",
-          "mvreference",
-          "periodical");
-
   private static final Set<String> IN_TYPES =
       Set.of(
           "inproceedings",
@@ -144,7 +132,7 @@ final class Crossrefs {
     }
     String key = entry.key().toLowerCase(Locale.ROOT);
     List<RawEntry> children = waiting.remove(key);
-    if (CONTAINERS.contains(entry.type()) || children != null) {
+    if (PaperMapper.CONTAINER_TYPES.contains(entry.type()) || children != null) {
       parents.putIfAbsent(key, entry);
     }
     if (children != null) {

@@ -1,6 +1,7 @@
 package dev.citeassist.bibtex;
 
 import dev.citeassist.paper.Months;
+import dev.citeassist.paper.ReadProblem;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ final class EntryParser {
   record RawEntry(String type, String key, Map<String, String> fields, int line) {}
 
   interface Problems {
-    void problem(int line, String message);
+    void problem(int line, String message, ReadProblem.Kind kind);
   }
 
   /** What JBibTeX calls an anonymous entry's key; no real key can contain a NUL. */
@@ -110,7 +111,8 @@ final class EntryParser {
       reportUndefined(chunk.line(), "@string " + string.getKey().getValue(), problems);
       parser.addMacro(string);
     } else if (object != null) {
-      problems.problem(chunk.line(), "@string has no 'name = value' in it; skipped");
+      problems.problem(
+          chunk.line(), "@string has no 'name = value' in it; skipped", ReadProblem.Kind.MALFORMED);
     }
   }
 
@@ -126,7 +128,7 @@ final class EntryParser {
       }
     }
     String key = null;
-    int[] span = keySpan(text);
+    int[] span = EntryScanner.keySpan(text, text.indexOf('{'), text.length(), false);
     if (span != null) {
       key = text.substring(span[0], span[1]);
       if (!lexableKey(key)) {
@@ -140,7 +142,8 @@ final class EntryParser {
       return null;
     }
     if (!(object instanceof BibTeXEntry entry)) {
-      problems.problem(chunk.line(), "cannot read " + what + ": not an entry");
+      problems.problem(
+          chunk.line(), "cannot read " + what + ": not an entry", ReadProblem.Kind.MALFORMED);
       return null;
     }
     String parsedKey = entry.getKey().getValue();
@@ -222,7 +225,8 @@ final class EntryParser {
                       case "@" -> "; a field commented out with '@' is ignored";
                       case "null" -> "; this line is skipped, the rest of the entry is read";
                       default -> "; read as if the comma were there";
-                    });
+                    },
+                ReadProblem.Kind.MALFORMED);
           }
           return objects.get(0);
         }
@@ -243,11 +247,13 @@ final class EntryParser {
                 "unexpected " + (ch.find() ? ch.group(1) : "character") + " outside a value",
                 null);
       } catch (RuntimeException | StackOverflowError e) {
-        problems.problem(chunk.line(), "cannot read " + what + ": " + e);
+        problems.problem(
+            chunk.line(), "cannot read " + what + ": " + e, ReadProblem.Kind.MALFORMED);
         return null;
       } catch (Exception e) {
         // parse() declares checked exceptions that a string reader does not throw
-        problems.problem(chunk.line(), "cannot read " + what + ": " + e);
+        problems.problem(
+            chunk.line(), "cannot read " + what + ": " + e, ReadProblem.Kind.MALFORMED);
         return null;
       }
       if (first == null) {
@@ -265,7 +271,9 @@ final class EntryParser {
       current = blank(current, failure.line(), failure.token());
     }
     problems.problem(
-        chunk.line() + first.line() - 1, "cannot read " + what + ": " + first.message());
+        chunk.line() + first.line() - 1,
+        "cannot read " + what + ": " + first.message(),
+        ReadProblem.Kind.MALFORMED);
     return null;
   }
 
@@ -325,7 +333,9 @@ final class EntryParser {
   private void reportUndefined(int line, String what, Problems problems) {
     for (String name : undefined) {
       problems.problem(
-          line, what + ": @string macro '" + name + "' is not defined; kept as written");
+          line,
+          what + ": @string macro '" + name + "' is not defined; kept as written",
+          ReadProblem.Kind.UNDEFINED_MACRO);
     }
     undefined.clear();
   }
@@ -442,46 +452,6 @@ final class EntryParser {
       return key.getString();
     }
     return value == null ? "" : value.toUserString();
-  }
-
-  /**
-   * Where the key is in {@code @type{key,}}: {start, end}, or null when the entry has no key (the
-   * text after the brace is a field assignment).
-   */
-  static int[] keySpan(String text) {
-    int open = text.indexOf('{');
-    if (open < 0) {
-      return null;
-    }
-    int n = text.length();
-    int i = open + 1;
-    while (i < n && Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
-    int start = i;
-    int depth = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        depth++; // BibTeX allows braces in a key: Kury\l{}owicz1973
-      } else if (c == '}') {
-        if (depth == 0) {
-          break;
-        }
-        depth--;
-      } else if (depth == 0 && (c == ',' || c == '=' || c == '"' || Character.isWhitespace(c))) {
-        break;
-      }
-      i++;
-    }
-    int end = i;
-    while (i < n && Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
-    if (end == start || i >= n || (text.charAt(i) != ',' && text.charAt(i) != '}')) {
-      return null;
-    }
-    return new int[] {start, end};
   }
 
   /** Keys that JBibTeX's name token surely accepts; any other key is parsed under a stand-in. */

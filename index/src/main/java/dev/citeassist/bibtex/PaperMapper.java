@@ -36,7 +36,8 @@ final class PaperMapper {
   private static final Set<String> VERBATIM =
       Set.of("url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc");
 
-  private static final Set<String> CONTAINER_TYPES =
+  /** Entry types that hold other works (biblatex's containers), the parents of a crossref. */
+  static final Set<String> CONTAINER_TYPES =
       Set.of(
           "book",
           "mvbook",

@@ -14,8 +14,25 @@ import java.util.Arrays;
  */
 abstract class SourceLines {
 
-  /** The next line, or null at the end. */
-  abstract String next() throws IOException;
+  /** Moves to the next line; false at the end. */
+  abstract boolean next() throws IOException;
+
+  /**
+   * The text that holds the current line, at {@code [start(), end())}: for a string source the
+   * whole string (no copy per line), for bytes the line alone.
+   */
+  abstract String text();
+
+  abstract int start();
+
+  abstract int end();
+
+  /**
+   * Where the current line starts in the source: for a string, its offset in that string (UTF-16
+   * units, byte order mark and {@code \r\n} counted as they are); for bytes, the number of
+   * characters read before it, each line break counted as one.
+   */
+  abstract int offset();
 
   static SourceLines of(String text) {
     return new OfString(text);
@@ -28,24 +45,59 @@ abstract class SourceLines {
   private static final class OfString extends SourceLines {
     private final String text;
     private int pos;
+    private int lineStart;
+    private int lineEnd;
+    // The next '\n' and '\r' at or after pos (text.length() when none): String.indexOf is much
+    // faster than a loop over the chars, and each is searched again only once passed.
+    private int nextLf = -1;
+    private int nextCr = -1;
 
     OfString(String text) {
-      this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      this.text = text;
+      this.pos = text.startsWith("\uFEFF") ? 1 : 0;
     }
 
     @Override
-    String next() {
+    String text() {
+      return text;
+    }
+
+    @Override
+    int start() {
+      return lineStart;
+    }
+
+    @Override
+    int end() {
+      return lineEnd;
+    }
+
+    @Override
+    int offset() {
+      return lineStart;
+    }
+
+    @Override
+    boolean next() {
       int n = text.length();
       if (pos >= n) {
-        return null;
+        return false;
       }
-      int end = pos;
-      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
+      lineStart = pos;
+      if (nextLf < pos) {
+        nextLf = found(text.indexOf('\n', pos), n);
       }
-      String line = text.substring(pos, end);
+      if (nextCr < pos) {
+        nextCr = found(text.indexOf('\r', pos), n);
+      }
+      int end = Math.min(nextLf, nextCr);
+      lineEnd = end;
       pos = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
-      return line;
+      return true;
+    }
+
+    private static int found(int index, int n) {
+      return index < 0 ? n : index;
     }
   }
 
@@ -58,13 +110,41 @@ abstract class SourceLines {
     private boolean eof;
     private boolean first = true;
     private boolean afterCr;
+    private int lineStart;
+    private int read;
+    private String current;
 
     OfBytes(InputStream in) {
       this.in = in;
     }
 
     @Override
-    String next() throws IOException {
+    String text() {
+      return current;
+    }
+
+    @Override
+    int start() {
+      return 0;
+    }
+
+    @Override
+    int end() {
+      return current.length();
+    }
+
+    @Override
+    int offset() {
+      return lineStart;
+    }
+
+    @Override
+    boolean next() throws IOException {
+      current = nextLine();
+      return current != null;
+    }
+
+    private String nextLine() throws IOException {
       int len = 0;
       boolean any = false;
       while (true) {
@@ -117,7 +197,10 @@ abstract class SourceLines {
           off = 3;
         }
       }
-      return decode(line, off, len);
+      String decoded = decode(line, off, len);
+      lineStart = read;
+      read += decoded.length() + 1;
+      return decoded;
     }
 
     private boolean fill() throws IOException {

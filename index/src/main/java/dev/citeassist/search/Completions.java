@@ -42,6 +42,16 @@ final class Completions extends Query {
     this.prefix = new BytesRef(prefix);
   }
 
+  /** The field whose terms complete the prefix. */
+  String field() {
+    return field;
+  }
+
+  /** The typed prefix, folded. */
+  String prefix() {
+    return prefix.utf8ToString();
+  }
+
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Map<BytesRef, Integer> docFreqs = new HashMap<>();

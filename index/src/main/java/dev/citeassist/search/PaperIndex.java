@@ -1,7 +1,6 @@
 package dev.citeassist.search;
 
 import dev.citeassist.paper.Paper;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -51,6 +50,7 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * A Lucene index of papers: the catalogue on disk ({@link #open}, memory-mapped) or a project's own
@@ -64,7 +64,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * of the documents is {@link Fields}; an index written with another schema version opens empty,
  * with empty {@link #commitData()}, so that its owner rebuilds it.
  */
-public final class PaperIndex implements Closeable {
+public final class PaperIndex implements CatalogueBackend {
 
   /** Bump when {@link Fields}, {@link PaperDocuments} or {@link PaperCodec} change meaning. */
   static final String SCHEMA_VERSION = "4";
@@ -386,6 +386,137 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * Opens (creating if missing) an on-disk index in {@code directory} for an index that is edited
+   * often and is small (a project's own {@code .bib}): a small indexing buffer, and the small
+   * segments that near-real-time refreshes flush kept in memory until they are committed or merged.
+   */
+  public static PaperIndex openEditable(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Directory dir = new NRTCachingDirectory(FSDirectory.open(directory), 4, 32);
+    try {
+      return new PaperIndex(dir, MEMORY_RAM_BUFFER_MB);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an editable index (see {@link #openEditable}) in {@code work}, which must be missing or
+   * empty, that starts as the last commit of the index in {@code snapshot}: the commit's files are
+   * hard-linked (copied where the file system cannot link), which is safe because Lucene never
+   * changes a file it wrote, and the snapshot is left as it is whatever the new index does.
+   */
+  public static PaperIndex openFrom(Path snapshot, Path work) throws IOException {
+    Files.createDirectories(work);
+    try (FSDirectory fs = FSDirectory.open(snapshot);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
+      for (String file : reader.getIndexCommit().getFileNames()) {
+        linkOrCopy(snapshot.resolve(file), work.resolve(file));
+      }
+    }
+    return openEditable(work);
+  }
+
+  /**
+   * Commits every write so far with {@code userData}, then puts the files of that commit in a new
+   * folder {@code target} (hard links where the file system allows): written under a temporary name
+   * beside it and renamed, so {@code target} is either missing or a complete index. A {@code
+   * target} that exists already is left as it is.
+   */
+  public synchronized void snapshot(Path target, Map<String, String> userData) throws IOException {
+    commit(userData);
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+    try {
+      IndexCommit last = DirectoryReader.listCommits(directory).getLast();
+      for (String file : last.getFileNames()) {
+        Path from = fsPath(file);
+        linkOrCopy(from, tmp.resolve(file));
+      }
+      try {
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.FileAlreadyExistsException
+          | java.nio.file.DirectoryNotEmptyException e) {
+        // another process stored the same content first
+      } catch (IOException e) {
+        if (!Files.isDirectory(target)) {
+          throw e;
+        }
+      }
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /** Where the file {@code name} of this index lives on disk (after a commit synced it there). */
+  private Path fsPath(String name) throws IOException {
+    Directory d = directory;
+    while (d instanceof org.apache.lucene.store.FilterDirectory f) {
+      d = f.getDelegate();
+    }
+    if (d instanceof FSDirectory fs) {
+      return fs.getDirectory().resolve(name);
+    }
+    throw new IOException("an index held in memory cannot be snapshot");
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes a folder and what it holds; what cannot be deleted is left. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // left for the next clean-up
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // left for the next clean-up
+    }
+  }
+
+  /**
+   * Every paper visible to searches, in index order (papers of one batch of {@link #addAll} may be
+   * out of order: see there).
+   */
+  public List<Paper> papers() throws IOException {
+    return reading(
+        () -> {
+          IndexSearcher searcher = searchers.acquire();
+          try {
+            List<Paper> all = new ArrayList<>(searcher.getIndexReader().numDocs());
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+              StoredFields stored = leaf.reader().storedFields();
+              org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+              for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                if (live == null || live.get(d)) {
+                  all.add(PaperDocuments.paper(stored, d));
+                }
+              }
+            }
+            return all;
+          } finally {
+            searchers.release(searcher);
+          }
+        });
+  }
+
   /** An index held in memory (for a project's own .bib entries). */
   public static PaperIndex inMemory() {
     try {
@@ -525,25 +656,7 @@ public final class PaperIndex implements Closeable {
     }
     return budgeted(
         (searcher, budget) -> {
-          int limit = Math.min(query.limit(), MAX_LIMIT);
-          List<ScoreDoc> ranked = new ArrayList<>();
-          Set<Integer> seen = new HashSet<>();
-          for (Query tier : typed.tiers()) {
-            if (ranked.size() >= limit) {
-              break;
-            }
-            ScoreDoc[] some = top(searcher, tier, budget.top(limit + ranked.size()));
-            // a weaker tier is scaled to stay below the last paper of the tiers above
-            float scale =
-                ranked.isEmpty() || some.length == 0
-                    ? 1
-                    : Math.nextDown(ranked.getLast().score) / some[0].score;
-            for (int i = 0; i < some.length && ranked.size() < limit; i++) {
-              if (seen.add(some[i].doc)) {
-                ranked.add(new ScoreDoc(some[i].doc, Math.min(1, scale) * some[i].score));
-              }
-            }
-          }
+          List<ScoreDoc> ranked = ranked(searcher, budget, typed, query.limit());
           StoredFields stored = searcher.storedFields();
           List<SearchHit> hits = new ArrayList<>(ranked.size());
           for (ScoreDoc d : ranked) {
@@ -551,6 +664,58 @@ public final class PaperIndex implements Closeable {
           }
           return hits;
         });
+  }
+
+  /**
+   * The ranking of {@link #search(SearchQuery)}, as keys read from doc values: no stored paper is
+   * decompressed or decoded, so it costs a fraction of a search for a caller that holds the papers
+   * by key (a project's own entries).
+   */
+  public List<KeyHit> searchKeys(SearchQuery query) throws IOException {
+    TypedQuery typed = TypedQuery.of(query);
+    if (typed == null || query.limit() <= 0) {
+      return List.of();
+    }
+    return budgeted(
+        (searcher, budget) -> keys(searcher, ranked(searcher, budget, typed, query.limit())));
+  }
+
+  private static List<ScoreDoc> ranked(
+      IndexSearcher searcher, ScoringBudget budget, TypedQuery typed, int asked)
+      throws IOException {
+    int limit = Math.min(asked, MAX_LIMIT);
+    List<ScoreDoc> ranked = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Query tier : typed.tiers()) {
+      if (ranked.size() >= limit) {
+        break;
+      }
+      ScoreDoc[] some = top(searcher, tier, budget.top(limit + ranked.size()));
+      // a weaker tier is scaled to stay below the last paper of the tiers above
+      float scale =
+          ranked.isEmpty() || some.length == 0
+              ? 1
+              : Math.nextDown(ranked.getLast().score) / some[0].score;
+      for (int i = 0; i < some.length && ranked.size() < limit; i++) {
+        if (seen.add(some[i].doc)) {
+          ranked.add(new ScoreDoc(some[i].doc, Math.min(1, scale) * some[i].score));
+        }
+      }
+    }
+    return ranked;
+  }
+
+  private static List<KeyHit> keys(IndexSearcher searcher, List<ScoreDoc> docs) throws IOException {
+    List<KeyHit> hits = new ArrayList<>(docs.size());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc d : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+      SortedDocValues keys = DocValues.getSorted(leaf.reader(), Fields.KEY);
+      if (keys.advanceExact(d.doc - leaf.docBase)) {
+        hits.add(new KeyHit(keys.lookupOrd(keys.ordValue()).utf8ToString(), d.score));
+      }
+    }
+    return hits;
   }
 
   /**
@@ -590,16 +755,7 @@ public final class PaperIndex implements Closeable {
     return budgeted(
         (searcher, budget) -> {
           ScoreDoc[] docs = top(searcher, within, budget.top(Math.min(limit, MAX_LIMIT)));
-          List<KeyHit> hits = new ArrayList<>(docs.length);
-          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-          for (ScoreDoc d : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
-            SortedDocValues keys = DocValues.getSorted(leaf.reader(), Fields.KEY);
-            if (keys.advanceExact(d.doc - leaf.docBase)) {
-              hits.add(new KeyHit(keys.lookupOrd(keys.ordValue()).utf8ToString(), d.score));
-            }
-          }
-          return hits;
+          return keys(searcher, List.of(docs));
         });
   }
 

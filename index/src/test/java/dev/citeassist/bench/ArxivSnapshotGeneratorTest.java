@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.formats.ArxivSnapshotReader;
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,23 +38,11 @@ class ArxivSnapshotGeneratorTest {
 
   @Test
   void everyRecordReadsAsAPaperWithinTheAdvertisedRanges() throws IOException {
-    List<Paper> papers = new ArrayList<>();
-    List<ReadProblem> problems = new ArrayList<>();
+    CollectingSink sink = new CollectingSink();
     new ArxivSnapshotReader()
-        .read(
-            "generated.jsonl",
-            new ByteArrayInputStream(generate(2_000, 42)),
-            new PaperSink() {
-              @Override
-              public void paper(Paper paper) {
-                papers.add(paper);
-              }
-
-              @Override
-              public void problem(ReadProblem problem) {
-                problems.add(problem);
-              }
-            });
+        .read("generated.jsonl", new ByteArrayInputStream(generate(2_000, 42)), sink);
+    List<Paper> papers = sink.papers;
+    List<ReadProblem> problems = sink.problems;
 
     assertEquals(List.of(), problems);
     assertEquals(2_000, papers.size());

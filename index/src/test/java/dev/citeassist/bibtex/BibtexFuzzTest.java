@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Fuzz targets for reading {@code .bib} files: the whole {@link BibtexReader} and the {@link
- * EntryScanner} that cuts a source into entries. {@code mvn verify} replays the inputs under {@code
+ * Fuzz targets for reading {@code .bib} files: the whole {@link BibtexReader}, the {@link
+ * EntryScanner} that cuts a source into entries, and the {@link BibOutline} built on it. {@code mvn
+ * verify} replays the inputs under {@code
  * src/test/resources/dev/citeassist/bibtex/BibtexFuzzTestInputs/<method>/}; {@code scripts/fuzz.sh}
  * runs them for real.
  */
@@ -93,7 +94,7 @@ class BibtexFuzzTest {
               }
 
               @Override
-              public void notAnEntry(int line, String type) {
+              public void notAnEntry(int line, int offset, String type) {
                 notEntries.add(line);
               }
             })
@@ -126,6 +127,30 @@ class BibtexFuzzTest {
     for (int line : notEntries) {
       assertTrue(line >= 1 && line <= lines, "not-an-entry at line " + line);
     }
+  }
+
+  /**
+   * The outline of any text is well formed (see {@link BibOutlineTest#assertWellFormed}) and agrees
+   * with the reader on its structure problems and keys.
+   */
+  @FuzzTest
+  @DictionaryEntries({
+    "@article{",
+    "@string{",
+    "@comment{",
+    "@misc(",
+    "{",
+    "}",
+    "\"",
+    "%",
+    ",",
+    "=",
+    "#",
+    "\r\n",
+    "crossref = "
+  })
+  void outline(byte[] bytes) {
+    BibOutlineTest.assertAgrees("input", new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** The lines as the reader sees them: each UTF-8 when it can be, else Latin-1. */

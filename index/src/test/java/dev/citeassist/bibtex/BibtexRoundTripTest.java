@@ -31,7 +31,7 @@ class BibtexRoundTripTest {
   @ParameterizedTest
   @EnumSource(BibtexDialect.class)
   void jbibtexReadsBackEveryValueWritten(BibtexDialect dialect) throws Exception {
-    List<Paper> papers = SamplePapers.all();
+    List<Paper> papers = WriterCases.all();
     BibTeXDatabase database =
         new BibTeXParser().parse(new StringReader(BibtexToolchain.bib(papers, dialect)));
     assertEquals(papers.size(), database.getEntries().size());

@@ -21,19 +21,19 @@ class BibtexToolchainTest {
   @Test
   void bibtexPlainReadsEveryEntryWithoutWarning() throws Exception {
     assumeTrue(BibtexToolchain.onPath("bibtex"), "bibtex is not installed");
-    BibtexToolchain.bibtex(SamplePapers.all(), "plain", dir).assertClean("bibtex (plain)");
+    BibtexToolchain.bibtex(WriterCases.all(), "plain", dir).assertClean("bibtex (plain)");
   }
 
   @Test
   void bibtexAlphaBuildsEveryLabelWithoutWarning() throws Exception {
     assumeTrue(BibtexToolchain.onPath("bibtex"), "bibtex is not installed");
-    BibtexToolchain.bibtex(SamplePapers.all(), "alpha", dir).assertClean("bibtex (alpha)");
+    BibtexToolchain.bibtex(WriterCases.all(), "alpha", dir).assertClean("bibtex (alpha)");
   }
 
   @Test
   void biberReadsEveryEntryWithoutWarning() throws Exception {
     assumeTrue(BibtexToolchain.onPath("latex", "biber"), "latex or biber is not installed");
-    BibtexToolchain.biber(SamplePapers.all(), dir).assertClean("biber");
+    BibtexToolchain.biber(WriterCases.all(), dir).assertClean("biber");
   }
 
   @Test
@@ -65,7 +65,7 @@ class BibtexToolchainTest {
   void biberDataModelValidationFlagsOnlyThePaperWithoutYear() throws Exception {
     assumeTrue(BibtexToolchain.onPath("latex", "biber"), "latex or biber is not installed");
     BibtexToolchain.Report report =
-        BibtexToolchain.biber(SamplePapers.all(), dir, "--validate-datamodel");
+        BibtexToolchain.biber(WriterCases.all(), dir, "--validate-datamodel");
     assertEquals(
         List.of(
             "WARN - Datamodel: Entry 'xu2025fundamental' (entries.bib): Missing mandatory field -"

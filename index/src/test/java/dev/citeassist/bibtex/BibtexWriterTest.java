@@ -31,7 +31,7 @@ class BibtexWriterTest {
         trapped in a low-capacity state that is sometimes known as a "collapse".}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.get("arxiv-preprint"), BIBTEX));
+        BibtexWriter.toBibtex(WriterCases.get("arxiv-preprint"), BIBTEX));
   }
 
   @Test
@@ -49,7 +49,7 @@ class BibtexWriterTest {
         trapped in a low-capacity state that is sometimes known as a "collapse".}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.get("arxiv-preprint"), BIBLATEX));
+        BibtexWriter.toBibtex(WriterCases.get("arxiv-preprint"), BIBLATEX));
   }
 
   @Test
@@ -70,12 +70,12 @@ class BibtexWriterTest {
         improved algorithms for matrix problems that arise in scientific computing.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.get("journal-article"), BIBTEX));
+        BibtexWriter.toBibtex(WriterCases.get("journal-article"), BIBTEX));
   }
 
   @Test
   void writesJournaltitleAndUnicodeForBiblatex() {
-    String entry = BibtexWriter.toBibtex(SamplePapers.get("journal-article"), BIBLATEX);
+    String entry = BibtexWriter.toBibtex(WriterCases.get("journal-article"), BIBLATEX);
     assertTrue(entry.contains("  author        = {Dereziński, Michał and Mahoney, Michael W.},\n"));
     assertTrue(
         entry.contains("  journaltitle  = {Notices of the American Mathematical Society},\n"));
@@ -100,7 +100,7 @@ class BibtexWriterTest {
         or convolutional neural networks in an encoder-decoder configuration.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.get("proceedings-paper"), BIBTEX));
+        BibtexWriter.toBibtex(WriterCases.get("proceedings-paper"), BIBTEX));
   }
 
   /** A listing gives a two-letter code, no arXiv id, an affiliation: none is bibliographic. */
@@ -118,13 +118,13 @@ class BibtexWriterTest {
         standardized sub-modules.}
         }
         """,
-        BibtexWriter.toBibtex(SamplePapers.get("listing-paper"), BIBLATEX));
+        BibtexWriter.toBibtex(WriterCases.get("listing-paper"), BIBLATEX));
   }
 
   @Test
   void writesNoDateWhenTheSourceGivesNoYear() {
-    String bibtex = BibtexWriter.toBibtex(SamplePapers.get("no-year"), BIBTEX);
-    String biblatex = BibtexWriter.toBibtex(SamplePapers.get("no-year"), BIBLATEX);
+    String bibtex = BibtexWriter.toBibtex(WriterCases.get("no-year"), BIBTEX);
+    String biblatex = BibtexWriter.toBibtex(WriterCases.get("no-year"), BIBLATEX);
     assertTrue(!bibtex.contains("year") && !bibtex.contains("month"), bibtex);
     assertTrue(!biblatex.contains("date"), biblatex);
   }
@@ -270,14 +270,14 @@ class BibtexWriterTest {
 
   @Test
   void writesListingCategoryCodeNowhereButArxivClassAsPrimaryClass() {
-    Paper listing = SamplePapers.get("listing-paper").toBuilder().arxivId("2309.14209").build();
+    Paper listing = WriterCases.get("listing-paper").toBuilder().arxivId("2309.14209").build();
     String entry = BibtexWriter.toBibtex(listing, BIBTEX);
     assertTrue(entry.contains("archivePrefix = {arXiv}") && !entry.contains("primaryClass"), entry);
   }
 
   @Test
   void writingTwiceGivesTheSameBytes() {
-    for (Paper paper : SamplePapers.all()) {
+    for (Paper paper : WriterCases.all()) {
       for (BibtexDialect dialect : BibtexDialect.values()) {
         String first = BibtexWriter.toBibtex(paper, dialect);
         assertEquals(first, BibtexWriter.toBibtex(paper, dialect));
@@ -288,7 +288,7 @@ class BibtexWriterTest {
 
   @Test
   void refusesPaperWithoutKey() {
-    Paper paper = SamplePapers.get("arxiv-preprint").toBuilder().key(null).build();
+    Paper paper = WriterCases.get("arxiv-preprint").toBuilder().key(null).build();
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BibtexWriter.toBibtex(paper, BIBTEX));
     assertEquals(

@@ -18,30 +18,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenBibtexWriterTest {
 
   static List<String> cases() {
-    return SamplePapers.names();
+    return WriterCases.names();
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void writesBibtexDialectAsGolden(String name) throws IOException {
     assertEquals(
-        Files.readString(SamplePapers.directory().resolve(name + ".bib")),
-        BibtexWriter.toBibtex(SamplePapers.get(name), BibtexDialect.BIBTEX));
+        Files.readString(WriterCases.directory().resolve(name + ".bib")),
+        BibtexWriter.toBibtex(WriterCases.get(name), BibtexDialect.BIBTEX));
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void writesBiblatexDialectAsGolden(String name) throws IOException {
     assertEquals(
-        Files.readString(SamplePapers.directory().resolve(name + ".biblatex.bib")),
-        BibtexWriter.toBibtex(SamplePapers.get(name), BibtexDialect.BIBLATEX));
+        Files.readString(WriterCases.directory().resolve(name + ".biblatex.bib")),
+        BibtexWriter.toBibtex(WriterCases.get(name), BibtexDialect.BIBLATEX));
   }
 
   @Test
   void everyGoldenFileHasItsPair() throws IOException {
-    List<String> names = SamplePapers.names();
+    List<String> names = WriterCases.names();
     List<String> unmatched = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SamplePapers.directory())) {
+    try (Stream<Path> files = Files.list(WriterCases.directory())) {
       for (Path file : files.toList()) {
         String n = file.getFileName().toString();
         String name = n.replaceFirst("(\\.biblatex)?\\.bib$|\\.json$", "");
@@ -52,7 +52,7 @@ class GoldenBibtexWriterTest {
     }
     for (String name : names) {
       for (String suffix : List.of(".bib", ".biblatex.bib")) {
-        if (!Files.isRegularFile(SamplePapers.directory().resolve(name + suffix))) {
+        if (!Files.isRegularFile(WriterCases.directory().resolve(name + suffix))) {
           unmatched.add(name + suffix);
         }
       }

@@ -46,10 +46,7 @@ class AtomicFileTest {
 
   @Test
   void keepsTheModeOfTheFile() throws IOException {
-    assumeTrue(posix());
-    Path f = dir.resolve("refs.bib");
-    Files.writeString(f, "x");
-    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+    Path f = bibWithPermissions("rw-r--r--");
     AtomicFile.write(f, "y".getBytes());
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw----"));
@@ -93,6 +90,15 @@ class AtomicFileTest {
     assertEquals(List.of("library.bib"), names(dir.resolve("shared")));
   }
 
+  /** {@code refs.bib} holding "x" with these POSIX permissions (the test is skipped elsewhere). */
+  private Path bibWithPermissions(String permissions) throws IOException {
+    assumeTrue(posix());
+    Path f = dir.resolve("refs.bib");
+    Files.writeString(f, "x");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(permissions));
+    return f;
+  }
+
   private static List<String> names(Path folder) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
       return s.map(p -> p.getFileName().toString()).toList();
@@ -101,10 +107,7 @@ class AtomicFileTest {
 
   @Test
   void refusesAReadOnlyFile() throws IOException {
-    assumeTrue(posix());
-    Path f = dir.resolve("refs.bib");
-    Files.writeString(f, "x");
-    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+    Path f = bibWithPermissions("r--r--r--");
     assumeTrue(!Files.isWritable(f), "this process may write any file (root)");
     assertThrows(
         java.nio.file.AccessDeniedException.class, () -> AtomicFile.write(f, "y".getBytes()));

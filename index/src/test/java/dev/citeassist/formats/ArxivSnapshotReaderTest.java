@@ -190,11 +190,13 @@ class ArxivSnapshotReaderTest {
    */
   @Test
   void reportsALineThatLooksLikeUtf32AndReadsTheNextOne() {
-    byte[] bytes =
-        "{\"id\":\"1\",\"title\":\"Before\"}\n\0\0\0an\", x\n{\"id\":\"3\",\"title\":\"After\"}\n"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    JsonReads read = JsonReads.read(reader, "s.jsonl", bytes);
+    JsonReads read =
+        JsonReads.read(
+            reader,
+            "s.jsonl",
+            "{\"id\":\"1\",\"title\":\"Before\"}\n"
+                + "\0\0\0an\", x\n"
+                + "{\"id\":\"3\",\"title\":\"After\"}\n");
 
     assertEquals(List.of("Before", "After"), read.papers().stream().map(Paper::title).toList());
     assertEquals(1, read.problems().size());

@@ -99,11 +99,8 @@ class CslJsonReaderTest {
    */
   @Test
   void reportsBytesThatAreNotJsonTextInsteadOfThrowing() {
-    byte[] bytes =
-        "[\0\0\0\0\0\0\0\0{\"id\":\"a\",\"title\":\"A\"}]"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    JsonReads read = JsonReads.read(reader, "z.json", bytes);
+    JsonReads read =
+        JsonReads.read(reader, "z.json", "[\0\0\0\0\0\0\0\0{\"id\":\"a\",\"title\":\"A\"}]");
 
     assertEquals(List.of(), read.papers());
     assertEquals(1, read.problems().size());

@@ -145,6 +145,25 @@ public record PackageEdges(Map<String, Set<String>> edges) {
   }
 
   /**
+   * Everything wrong with these packages against {@code layers} (bottom first), one line each: a
+   * layer naming a package that has no classes, a cycle, and each {@link #violations violation}.
+   * Empty when the packages are layered as declared.
+   */
+  public List<String> problems(List<Set<String>> layers) {
+    List<String> problems = new ArrayList<>();
+    for (Set<String> layer : layers) {
+      for (String p : new TreeSet<>(layer)) {
+        if (!edges.containsKey(p)) {
+          problems.add(p + " is in a layer but has no classes");
+        }
+      }
+    }
+    cycles().forEach(c -> problems.add("cycle: " + c));
+    problems.addAll(violations(layers));
+    return problems;
+  }
+
+  /**
    * What breaks the layering: a package in no layer, or an edge that does not point to a strictly
    * lower layer. {@code layers} lists the bottom layer first; packages of one layer may not use
    * each other.

@@ -39,4 +39,16 @@ class PackageEdgesTest {
 
     assertEquals(List.of("beta is in no layer"), edges.violations(List.of(Set.of("alpha"))));
   }
+
+  @Test
+  void problemsNameTheCycleAndAPackageWithoutClasses() throws Exception {
+    PackageEdges edges = PackageEdges.read(TEST_CLASSES, "dev/citeassist/layers/cyclic/");
+
+    assertEquals(
+        List.of(
+            "gamma is in a layer but has no classes",
+            "cycle: [alpha, beta]",
+            "alpha -> beta (layer 0 -> layer 1)"),
+        edges.problems(List.of(Set.of("alpha", "gamma"), Set.of("beta"))));
+  }
 }

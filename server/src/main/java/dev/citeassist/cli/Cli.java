@@ -9,6 +9,7 @@ import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.catalogue.CatalogueSource;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
+import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -19,6 +20,11 @@ import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.Person;
 import dev.citeassist.paper.ReadProblem;
+import dev.citeassist.remote.BulkLoader;
+import dev.citeassist.remote.ClusterClient;
+import dev.citeassist.remote.ClusterSettings;
+import dev.citeassist.remote.RemoteCatalogue;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
@@ -34,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,11 +73,13 @@ public final class Cli {
         bibtex KEY|QUERY  print the BibTeX entry of a paper
         records FILE...   print the records a source file holds, as read
         index SOURCE...   add your own sources (.bib, arXiv JSON lines, CSL-JSON, listings)
-                          to your catalogue
+                          to your catalogue (--to URL: load them into a shared catalogue
+                          on an OpenSearch cluster instead)
         serve             run the language server over stdio (--socket PORT for TCP)
 
       Run 'citeassist COMMAND --help' for a command's options. Without options every command
-      uses the built-in catalogue plus the sources you added with 'index'.
+      uses the built-in catalogue plus the sources you added with 'index'; search, suggest and
+      bibtex take --catalogue URL to use a shared catalogue on an OpenSearch cluster.
       """;
 
   private static final String SEARCH_HELP =
@@ -86,6 +95,8 @@ public final class Cli {
         --limit N       at most N results (default 10)
         --from YEAR     only papers from YEAR on;  --to YEAR  only up to YEAR
         --json          one JSON array instead of text
+        --catalogue URL search the shared catalogue at URL (http[s]://[user:pass@]host:port[/name],
+                        several nodes comma-separated) instead of the local one
       """;
 
   private static final String SUGGEST_HELP =
@@ -124,10 +135,18 @@ public final class Cli {
   private static final String INDEX_HELP =
       """
       Usage: citeassist index SOURCE...
+             citeassist index --to URL [--shards N] [--replicas N] SOURCE...
 
       Adds your own sources to your catalogue and (re)builds its index, with progress on
       stderr. Formats: BibTeX/BibLaTeX (.bib), the arXiv metadata snapshot (JSON lines),
       CSL-JSON (Zotero / Better BibTeX), and the listing formats of the built-in seeds.
+        --to URL      load the built-in seeds and the sources, merged and keyed as the local
+                      build does, into the shared catalogue on the OpenSearch cluster at URL
+                      (http[s]://[user:pass@]host:port[/name], name "citeassist" by default);
+                      run again after an interruption, it resumes; the catalogue's name moves
+                      to the new papers at once when they are all in
+        --shards N    primary shards of a new catalogue (1)
+        --replicas N  copies of each shard on other nodes (1)
       """;
 
   private final InputStream in;
@@ -200,7 +219,9 @@ public final class Cli {
   }
 
   private int search(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of("limit", "from", "to", "context"), Set.of("json"));
+    Arguments a =
+        Arguments.parse(
+            args, Set.of("limit", "from", "to", "context", "catalogue"), Set.of("json"));
     if (a.option("context", null) != null) {
       return searchContext(a);
     }
@@ -208,8 +229,8 @@ public final class Cli {
     int limit = a.intOption("limit", 10, 1, 10_000);
     Integer from = a.intOption("from", null, 0, 9999);
     Integer to = a.intOption("to", null, 0, 9999);
-    try (Catalogue catalogue = openCatalogue()) {
-      List<SearchHit> hits = catalogue.index().search(new SearchQuery(query, limit, from, to));
+    try (Opened catalogue = openCatalogue(a)) {
+      List<SearchHit> hits = catalogue.backend().search(new SearchQuery(query, limit, from, to));
       if (a.flag("json")) {
         out.println(RecordJson.hits(hits));
       } else if (hits.isEmpty()) {
@@ -238,9 +259,9 @@ public final class Cli {
     if (query.isEmpty()) {
       throw new UsageException("--context needs words that name a topic, not only stop words");
     }
-    try (Catalogue catalogue = openCatalogue()) {
+    try (Opened catalogue = openCatalogue(a)) {
       List<Suggester.Suggestion> found = new ArrayList<>();
-      for (SearchHit h : catalogue.index().search(query, limit)) {
+      for (SearchHit h : catalogue.backend().search(query, limit)) {
         found.add(
             new Suggester.Suggestion(
                 h.paper(),
@@ -257,7 +278,8 @@ public final class Cli {
   }
 
   private int suggest(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of("limit"), Set.of("json", "project-only"));
+    Arguments a =
+        Arguments.parse(args, Set.of("limit", "catalogue"), Set.of("json", "project-only"));
     if (a.operands().size() != 1) {
       throw new UsageException("usage: citeassist suggest FILE.tex:LINE:COLUMN");
     }
@@ -281,8 +303,8 @@ public final class Cli {
         scanner
             .scan(text, offset)
             .orElse(new CitationContext("cite", "", offset, offset, List.of()));
-    try (ProjectBibliography bibliography = new ProjectBibliography();
-        Catalogue catalogue = openCatalogue()) {
+    try (ProjectBibliography bibliography = new ProjectBibliography(() -> cacheDir);
+        Opened catalogue = openCatalogue(a)) {
       for (Path bib : project.bibFiles()) {
         String bibText = documents.text(bib);
         if (bibText == null) {
@@ -297,7 +319,7 @@ public final class Cli {
       Suggester.Situation situation =
           Suggester.Situation.at(file, text, offset, ctx, cites, project.texFiles());
       Suggester.Ranking ranking =
-          new Suggester(bibliography, catalogue::index)
+          new Suggester(bibliography, catalogue::backend)
               .suggest(
                   situation,
                   new java.util.LinkedHashSet<>(project.bibFiles()),
@@ -386,7 +408,7 @@ public final class Cli {
   }
 
   private int bibtex(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of("dialect"), Set.of());
+    Arguments a = Arguments.parse(args, Set.of("dialect", "catalogue"), Set.of());
     String query = query(a, "bibtex KEY|QUERY");
     BibtexDialect dialect =
         switch (a.option("dialect", "bibtex")) {
@@ -394,10 +416,10 @@ public final class Cli {
           case "biblatex" -> BibtexDialect.BIBLATEX;
           default -> throw new UsageException("--dialect is bibtex or biblatex");
         };
-    try (Catalogue catalogue = openCatalogue()) {
-      Optional<Paper> paper = catalogue.index().byKey(query);
+    try (Opened catalogue = openCatalogue(a)) {
+      Optional<Paper> paper = catalogue.backend().byKey(query);
       if (paper.isEmpty()) {
-        List<SearchHit> hits = catalogue.index().search(SearchQuery.of(query, 3));
+        List<SearchHit> hits = catalogue.backend().search(SearchQuery.of(query, 3));
         if (hits.isEmpty()) {
           err.println("citeassist: no paper has the key or matches \"" + query + "\"");
           return DATA_ERROR;
@@ -450,7 +472,7 @@ public final class Cli {
   }
 
   private int index(List<String> args) throws UsageException, IOException {
-    Arguments a = Arguments.parse(args, Set.of(), Set.of());
+    Arguments a = Arguments.parse(args, Set.of("to", "shards", "replicas"), Set.of());
     if (a.operands().isEmpty()) {
       throw new UsageException("index needs at least one SOURCE file");
     }
@@ -459,6 +481,9 @@ public final class Cli {
       Path path = Path.of(file);
       source(path); // fails early on a missing file or an unknown format
       paths.add(path);
+    }
+    if (a.option("to", null) != null) {
+      return indexTo(a, paths);
     }
     List<Path> all = userSources.add(paths);
     ProgressLine progress = new ProgressLine(err);
@@ -482,6 +507,96 @@ public final class Cli {
     } catch (IllegalArgumentException e) {
       throw new UsageException(path + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code index --to URL SOURCE…}: the built-in seeds and the sources, read, merged and keyed as
+   * the local build does them, loaded into the cluster's catalogue (see {@link BulkLoader}). The
+   * sources are not added to the local list.
+   */
+  private int indexTo(Arguments a, List<Path> paths) throws UsageException, IOException {
+    ClusterSettings settings = cluster(a.option("to", null));
+    int shards = a.intOption("shards", 1, 1, 1024);
+    int replicas = a.intOption("replicas", 1, 0, 16);
+    List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
+    for (Path p : paths) {
+      sources.add(CatalogueSource.of(p));
+    }
+    List<ReadProblem> problems = new ArrayList<>();
+    ProgressLine reading = new ProgressLine(err);
+    // TODO(catalogue): stream per source once the catalogue build offers merging and keys as an
+    // API; until then the papers are merged in memory, as the local build does today.
+    List<Paper> papers = Catalogue.read(sources, KeyPattern.DEFAULT, problems, reading::update);
+    reading.finish(papers.size());
+    problems.forEach(p -> err.println(p));
+    ProgressLine sending = new ProgressLine(err);
+    try (ClusterClient client = new ClusterClient(settings.withTimeout(Duration.ofMinutes(2)))) {
+      BulkLoader.Result result =
+          new BulkLoader(
+                  client, BulkLoader.Options.defaults().withShards(shards).withReplicas(replicas))
+              .load(
+                  papers,
+                  (done, total) -> {
+                    synchronized (sending) {
+                      sending.update(done, done, total);
+                    }
+                  });
+      if (result.upToDate()) {
+        err.println(
+            "The catalogue \""
+                + settings.alias()
+                + "\" at "
+                + settings.where()
+                + " already holds these "
+                + papers.size()
+                + " papers ("
+                + result.index()
+                + ").");
+      } else {
+        sending.finish(result.created() + result.alreadyThere());
+        err.printf(
+            Locale.ROOT,
+            "Catalogue \"%s\" at %s: %,d papers in %s (%,d written now, %,d already there from an"
+                + " interrupted load, %,d sent again after 429s)%n",
+            settings.alias(),
+            settings.where(),
+            papers.size(),
+            result.index(),
+            result.created(),
+            result.alreadyThere(),
+            result.retried());
+      }
+    }
+    return problems.isEmpty() ? OK : DATA_ERROR;
+  }
+
+  private static ClusterSettings cluster(String url) throws UsageException {
+    try {
+      return ClusterSettings.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The catalogue a command searches, and what to close after it. */
+  private record Opened(CatalogueBackend backend, java.io.Closeable owner)
+      implements java.io.Closeable {
+    @Override
+    public void close() throws IOException {
+      owner.close();
+    }
+  }
+
+  /** The shared catalogue of {@code --catalogue URL}, else the local one. */
+  private Opened openCatalogue(Arguments a) throws IOException, UsageException {
+    String url = a.option("catalogue", null);
+    if (url != null) {
+      RemoteCatalogue remote =
+          RemoteCatalogue.connect(cluster(url).withTimeout(Duration.ofSeconds(30)));
+      return new Opened(remote, remote);
+    }
+    Catalogue local = openCatalogue();
+    return new Opened(local.index(), local);
   }
 
   private Catalogue openCatalogue() throws IOException {

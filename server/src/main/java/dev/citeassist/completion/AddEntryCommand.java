@@ -13,7 +13,7 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.document.Workspace;
 import dev.citeassist.files.AtomicFile;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +93,13 @@ public final class AddEntryCommand {
    *     nothing was written)
    * @param message a sentence for the user, or null
    */
-  public record Outcome(String key, Path bib, boolean appended, String message) {}
+  public record Outcome(String key, Path bib, boolean appended, String message) {
+
+    /** Nothing was appended to {@code bib}, for {@code reason} (a sentence). */
+    static Outcome nothingWritten(String key, Path bib, String reason) {
+      return new Outcome(key, bib, false, "Nothing was written: " + reason);
+    }
+  }
 
   /**
    * What a run decided before writing: either {@code done}, or the key, the entry to append (null
@@ -119,14 +125,14 @@ public final class AddEntryCommand {
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
   private final Workspace workspace;
 
   public AddEntryCommand(
       Documents documents,
       ProjectModel projects,
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue,
+      Supplier<CatalogueBackend> catalogue,
       Workspace workspace) {
     this.documents = documents;
     this.projects = projects;
@@ -158,11 +164,10 @@ public final class AddEntryCommand {
                   yes ->
                       yes
                           ? unchecked(() -> apply(plan, support, client))
-                          : new Outcome(
+                          : Outcome.nothingWritten(
                               plan.args().insertedKey(),
                               plan.target(),
-                              false,
-                              "Nothing was written: " + plan.real() + " is outside the workspace."),
+                              plan.real() + " is outside the workspace."),
                   executor);
             });
   }
@@ -210,7 +215,7 @@ public final class AddEntryCommand {
     bibliography.idle().get(30, TimeUnit.SECONDS);
 
     String insertedKey = args.insertedKey();
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     Optional<Paper> found = index == null ? Optional.empty() : index.byKey(args.catalogueKey());
     if (found.isEmpty()) {
       return Plan.done(
@@ -248,24 +253,18 @@ public final class AddEntryCommand {
       real = AtomicFile.realTarget(target);
     } catch (NoSuchFileException e) {
       return Plan.done(
-          new Outcome(
+          Outcome.nothingWritten(
               insertedKey,
               target,
-              false,
-              "Nothing was written: "
-                  + target
-                  + " is a symbolic link to a file or folder that does not exist."));
+              target + " is a symbolic link to a file or folder that does not exist."));
     }
     boolean outside = !workspace.contains(real, project.root());
     if (outside && !Files.isDirectory(real.getParent())) {
       return Plan.done(
-          new Outcome(
+          Outcome.nothingWritten(
               insertedKey,
               target,
-              false,
-              "Nothing was written: "
-                  + real
-                  + " is outside the workspace, and its folder does not exist."));
+              real + " is outside the workspace, and its folder does not exist."));
     }
     return new Plan(null, args, tex, project, target, real, key, entry, outside);
   }

@@ -11,7 +11,7 @@ import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.render.BibLocation;
 import dev.citeassist.render.PaperText;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import dev.citeassist.suggestion.ProjectCitations;
@@ -98,7 +98,7 @@ public final class CitationCompletion {
   }
 
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
   private final Supplier<CitationScanner> scanner;
   private final ProjectCitations.Reader citations;
   private final Suggester suggester;
@@ -109,7 +109,7 @@ public final class CitationCompletion {
    */
   public CitationCompletion(
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue,
+      Supplier<CatalogueBackend> catalogue,
       Supplier<CitationScanner> scanner,
       ProjectCitations.Reader citations) {
     this.bibliography = bibliography;
@@ -136,7 +136,8 @@ public final class CitationCompletion {
     List<String> waiting = new ArrayList<>();
     for (Path bib : bibs) {
       if (bibliography.loading(List.of(bib))) {
-        waiting.add("reading " + bib.getFileName());
+        int percent = bibliography.progress(bib);
+        waiting.add("reading " + bib.getFileName() + (percent > 0 ? ", " + percent + "%" : ""));
       }
     }
     boolean incomplete = !waiting.isEmpty();
@@ -172,7 +173,7 @@ public final class CitationCompletion {
     }
 
     List<Candidate> catalogueCandidates = new ArrayList<>();
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index == null) {
       incomplete = true;
       waiting.add("opening the paper catalogue");
@@ -185,6 +186,9 @@ public final class CitationCompletion {
         for (SearchHit h : hits) {
           catalogueCandidates.add(fromCatalogue(h, top, bibs));
         }
+      } catch (java.util.concurrent.CancellationException e) {
+        // a newer request made this one stale: stop, not a failure
+        throw e;
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "catalogue search failed", e);
       }
@@ -255,7 +259,7 @@ public final class CitationCompletion {
    * The catalogue's newest papers. The search has no query for "everything", so this asks for each
    * recent year in turn.
    */
-  private static List<SearchHit> newest(PaperIndex index, int limit) throws IOException {
+  private static List<SearchHit> newest(CatalogueBackend index, int limit) throws IOException {
     List<SearchHit> hits = new ArrayList<>();
     int year = java.time.Year.now().getValue() + 1;
     for (int y = year; y > year - 8 && hits.size() < limit; y--) {
@@ -281,7 +285,7 @@ public final class CitationCompletion {
       CancelChecker cancel) {
     int limit = request.limit();
     // Asked once: while the catalogue is first opening, each ask waits the request's budget.
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index == null) {
       waiting.add("opening the paper catalogue");
     }
@@ -469,7 +473,7 @@ public final class CitationCompletion {
     String why = data.has("why") ? data.get("why").getAsString() : null;
     Set<Path> bibs = new LinkedHashSet<>(project.bibFiles());
     if (data.has("catalogueKey")) {
-      PaperIndex index = catalogue.get();
+      CatalogueBackend index = catalogue.get();
       if (index != null) {
         try {
           index

@@ -1,5 +1,6 @@
 package dev.citeassist.diagnostics;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
@@ -7,17 +8,17 @@ import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SamePaper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What is wrong in one {@code .bib} text: syntax errors (on the line the reader names; the other
- * entries are still read), duplicate keys, the same paper under two keys, and required fields
- * missing for the entry type. Works on a string; stateless.
+ * entries are still read), duplicate keys (the outline's, on the key), the same paper under two
+ * keys, and required fields missing for the entry type (of the fields the outline lists). Works on
+ * the text's {@link BibOutline}; stateless.
  */
 final class BibProblems {
 
@@ -30,11 +31,6 @@ final class BibProblems {
 
   /** One problem over {@code [start, end)} of the text, or over a 1-based line when start < 0. */
   record Problem(Kind kind, int start, int end, int line, String message) {}
-
-  private static final Pattern HEADER =
-      Pattern.compile("(?m)^[ \\t]*@[ \\t]*([A-Za-z]+)[ \\t]*[{(][ \\t\\r\\n]*([^,\\s{}()\"=#]+)");
-  private static final Pattern FIELD =
-      Pattern.compile("[,{(][ \\t\\r\\n]*([A-Za-z][\\w:+.-]*)\\s*=");
 
   // BibTeX's required fields (btxdoc), each alternative group separated by "|": one of the group
   // suffices. biblatex names that stand for the same field are accepted.
@@ -54,17 +50,16 @@ final class BibProblems {
           Map.entry("techreport", List.of("author", "title", "institution", "year|date")),
           Map.entry("unpublished", List.of("author", "title", "note")));
 
-  private static final Set<String> NOT_ENTRIES = Set.of("string", "comment", "preamble");
-
   private BibProblems() {}
 
-  static List<Problem> of(String text) {
+  /** The problems of the text of {@code outline}. */
+  static List<Problem> of(BibOutline outline) {
     List<Problem> problems = new ArrayList<>();
     List<Paper> papers = new ArrayList<>();
     new BibtexReader()
         .read(
             "buffer.bib",
-            text,
+            outline.text(),
             new PaperSink() {
               @Override
               public void paper(Paper paper) {
@@ -73,79 +68,67 @@ final class BibProblems {
 
               @Override
               public void problem(ReadProblem problem) {
-                if (problem.message().contains("is used again")) {
-                  return; // Reported below, on the key.
+                if (problem.kind() == ReadProblem.Kind.DUPLICATE_KEY) {
+                  return; // Reported below from the outline, on the key.
                 }
                 problems.add(new Problem(Kind.SYNTAX, -1, -1, problem.line(), problem.message()));
               }
             });
-    Matcher m = HEADER.matcher(text);
-    List<int[]> headers = new ArrayList<>();
-    List<String[]> names = new ArrayList<>();
-    while (m.find()) {
-      String type = m.group(1).toLowerCase(Locale.ROOT);
-      if (!NOT_ENTRIES.contains(type)) {
-        headers.add(new int[] {m.start(), m.start(2), m.end(2)});
-        names.add(new String[] {type, m.group(2)});
+    Set<Integer> duplicates = new HashSet<>();
+    for (BibOutline.Problem p : outline.problems()) {
+      if (p.kind() == ReadProblem.Kind.DUPLICATE_KEY) {
+        duplicates.add(p.start());
       }
     }
-    Map<String, Integer> firstOfKey = new HashMap<>();
-    for (int i = 0; i < headers.size(); i++) {
-      int[] h = headers.get(i);
-      String type = names.get(i)[0];
-      String key = names.get(i)[1];
-      Integer first = firstOfKey.putIfAbsent(key, i);
-      if (first != null) {
+    for (BibOutline.Entry e : outline.entries()) {
+      if (!e.isReference() || !e.hasKey()) {
+        continue;
+      }
+      if (duplicates.contains(e.keyStart())) {
         problems.add(
             new Problem(
                 Kind.DUPLICATE_KEY,
-                h[1],
-                h[2],
+                e.keyStart(),
+                e.keyEnd(),
                 0,
                 "Duplicate key `"
-                    + key
+                    + e.key()
                     + "`: line "
-                    + line(text, headers.get(first)[0])
+                    + outline.first(e.key()).orElse(e).line()
                     + " already defines it; BibTeX uses the first."));
       }
-      int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
-      List<String> missing = missingFields(type, text.substring(h[2], end));
+      List<String> missing = missingFields(e);
       if (!missing.isEmpty()) {
         problems.add(
             new Problem(
                 Kind.MISSING_FIELD,
-                h[1],
-                h[2],
+                e.keyStart(),
+                e.keyEnd(),
                 0,
                 "@"
-                    + type
+                    + e.type()
                     + " `"
-                    + key
+                    + e.key()
                     + "` lacks the required field"
                     + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing)
                     + "."));
       }
     }
-    Map<String, Integer> keyOffset = new HashMap<>();
-    for (int i = 0; i < headers.size(); i++) {
-      keyOffset.putIfAbsent(names.get(i)[1], i);
-    }
     Map<String, Paper> byIdentity = new HashMap<>();
     for (Paper p : papers) {
-      Integer at = keyOffset.get(p.key());
-      if (p.key() == null || at == null) {
+      BibOutline.Entry at = p.key() == null ? null : outline.entry(p.key()).orElse(null);
+      if (at == null) {
         continue;
       }
       for (String id : identities(p)) {
         Paper other = byIdentity.putIfAbsent(id, p);
         if (other != null && !other.key().equals(p.key())) {
-          int[] h = headers.get(at);
           problems.add(
               new Problem(
                   Kind.SAME_PAPER,
-                  h[1],
-                  h[2],
+                  at.keyStart(),
+                  at.keyEnd(),
                   0,
                   "`"
                       + p.key()
@@ -185,15 +168,14 @@ final class BibProblems {
     return ids;
   }
 
-  private static List<String> missingFields(String type, String body) {
-    List<String> required = REQUIRED.get(type);
+  private static List<String> missingFields(BibOutline.Entry entry) {
+    List<String> required = REQUIRED.get(entry.type());
     if (required == null) {
       return List.of();
     }
-    Set<String> present = new java.util.HashSet<>();
-    Matcher f = FIELD.matcher(body);
-    while (f.find()) {
-      present.add(f.group(1).toLowerCase(Locale.ROOT));
+    Set<String> present = new HashSet<>();
+    for (BibOutline.Field f : entry.fields()) {
+      present.add(f.name().toLowerCase(Locale.ROOT));
     }
     List<String> missing = new ArrayList<>();
     for (String group : required) {
@@ -206,15 +188,5 @@ final class BibProblems {
       }
     }
     return missing;
-  }
-
-  private static int line(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -55,7 +54,14 @@ public final class Diagnostics {
   private final ProjectBibliography bibliography;
   private final Supplier<CitationScanner> scanner;
   private final Supplier<LanguageClient> client;
-  private final Executor executor;
+  private final java.util.concurrent.ScheduledExecutorService executor;
+
+  /**
+   * A change waits this long before its diagnostics run: the keystrokes of a burst of typing are
+   * coalesced into one run, which never competes with the completions they trigger.
+   */
+  static final long COALESCE_MILLIS = 150;
+
   // Files with work queued: a second change before the work runs adds nothing.
   private final java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
   private final UndefinedCitations undefined;
@@ -77,10 +83,11 @@ public final class Diagnostics {
     this.scanner = scanner;
     this.client = client;
     this.executor =
-        java.util.concurrent.Executors.newSingleThreadExecutor(
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "citeassist-diagnostics");
               t.setDaemon(true);
+              t.setPriority(Thread.NORM_PRIORITY - 1);
               return t;
             });
     this.undefined = new UndefinedCitations(documents, bibliography);
@@ -92,7 +99,7 @@ public final class Diagnostics {
     if (!queued.add(uri)) {
       return;
     }
-    executor.execute(
+    executor.schedule(
         () -> {
           queued.remove(uri);
           try (Watchdog.Task watched =
@@ -120,7 +127,9 @@ public final class Diagnostics {
               LOG.log(Level.WARNING, "diagnostics of " + uri + " failed", e);
             }
           }
-        });
+        },
+        COALESCE_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void publishTex(Project project) throws Exception {
@@ -202,7 +211,7 @@ public final class Diagnostics {
     String uri = Documents.uri(file);
     TextDocument doc = textDocument(file, uri);
     List<Diagnostic> list = new ArrayList<>();
-    for (BibProblems.Problem p : BibProblems.of(doc.text())) {
+    for (BibProblems.Problem p : BibProblems.of(doc.bibOutline())) {
       Range range =
           p.start() >= 0
               ? doc.range(p.start(), p.end())

@@ -8,7 +8,7 @@ import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.document.TextDocument;
 import dev.citeassist.paper.IdentifierSyntax;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
@@ -43,9 +43,9 @@ public final class QuickFixes {
   private static final int SUGGESTIONS = 3;
 
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
 
-  public QuickFixes(ProjectBibliography bibliography, Supplier<PaperIndex> catalogue) {
+  public QuickFixes(ProjectBibliography bibliography, Supplier<CatalogueBackend> catalogue) {
     this.bibliography = bibliography;
     this.catalogue = catalogue;
   }
@@ -91,7 +91,7 @@ public final class QuickFixes {
       return Optional.of(
           replace("Replace with `" + own.get().key() + "`", doc, d, own.get().key(), null));
     }
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index == null) {
       return Optional.empty();
     }
@@ -106,7 +106,7 @@ public final class QuickFixes {
 
   private Optional<CodeAction> catalogueFix(
       TextDocument doc, Path targetBib, Diagnostic d, String key) throws IOException {
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index == null) {
       return Optional.empty();
     }

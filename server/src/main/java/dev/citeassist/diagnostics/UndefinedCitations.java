@@ -66,11 +66,9 @@ final class UndefinedCitations {
     boolean biber = texts.values().stream().anyMatch(DialectDetection::usesBiblatex);
     Set<String> lowerCase = new HashSet<>();
     if (!biber) {
-      for (var entry : bibliography.entries(project.bibFiles())) {
-        lowerCase.add(entry.key().toLowerCase(java.util.Locale.ROOT));
-      }
       bibitems.forEach(k -> lowerCase.add(k.toLowerCase(java.util.Locale.ROOT)));
     }
+    boolean ignoreCase = !biber;
     Map<Path, List<Undefined>> result = new LinkedHashMap<>();
     for (Map.Entry<Path, String> e : texts.entrySet()) {
       List<Undefined> undefined = new ArrayList<>();
@@ -85,7 +83,9 @@ final class UndefinedCitations {
             || k.key().indexOf('#') >= 0
             || bibitems.contains(k.key())
             || bibliography.entry(k.key(), project.bibFiles()).isPresent()
-            || lowerCase.contains(k.key().toLowerCase(java.util.Locale.ROOT))) {
+            || (ignoreCase
+                && (lowerCase.contains(k.key().toLowerCase(java.util.Locale.ROOT))
+                    || bibliography.hasKeyIgnoringCase(k.key(), project.bibFiles())))) {
           continue;
         }
         undefined.add(new Undefined(e.getKey(), k.key(), k.start(), k.end()));

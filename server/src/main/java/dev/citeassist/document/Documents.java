@@ -90,6 +90,19 @@ public final class Documents {
   }
 
   /**
+   * The open document, else the file on disk as a document of version 0 (read on each call, not
+   * kept); empty when there is neither or the file cannot be read.
+   */
+  public Optional<TextDocument> document(Path path) {
+    TextDocument d = open.get(path);
+    if (d != null) {
+      return Optional.of(d);
+    }
+    String text = DiskFiles.read(path);
+    return text == null ? Optional.empty() : Optional.of(new TextDocument(uri(path), 0, text));
+  }
+
+  /**
    * The open buffer's text, else the file's text on disk, else null when there is neither or the
    * file cannot be read (see {@link DiskFiles#problem}).
    */

@@ -1,5 +1,6 @@
 package dev.citeassist.document;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.paper.Origin;
 import dev.citeassist.paper.Paper;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,54 +28,207 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The entries of the project's {@code .bib} files (the open buffer's text when there is one), in an
- * in-memory {@link PaperIndex} for ranked search and in maps for lookups by key.
+ * The entries of the project's {@code .bib} files (the open buffer's text when there is one), each
+ * file in a Lucene index of its own for ranked search and in maps for lookups by key.
  *
  * <p>Updates run on one background thread, never on a request: the latest text of a file wins,
  * intermediate versions are skipped. A file is cut into chunks at entry boundaries chosen by the
  * entries' content, each chunk indexed as its own source, so an edit re-reads and re-indexes only
- * the chunk it touches. Files using {@code @string} or {@code crossref} are read in one piece,
- * since their entries depend on each other. Lookups read an immutable snapshot per file;
- * thread-safe.
+ * the chunk it touches; the entries are those of the one {@link BibOutline} of the text.
+ * {@code @string} definitions are read before every chunk; a file using {@code crossref} is read in
+ * one piece, since its entries depend on each other. A file's first reading parses its chunks on
+ * two threads and makes what is read searchable every {@link #PUBLISH_NANOS}, with its progress
+ * (see {@link #progress}); with a cache folder, the finished index is stored there by content
+ * ({@link BibCache}) and the next first reading of the same text opens it instead. Lookups read an
+ * immutable snapshot per file; thread-safe.
  */
 public final class ProjectBibliography implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(ProjectBibliography.class.getName());
 
+  /** During a first reading, what is read becomes searchable at least this often. */
+  static final long PUBLISH_NANOS = 300_000_000;
+
   /** A chunk's papers, with their same-paper lookup keys computed once per chunk. */
   private record Chunk(
       String source, int startLine, List<Paper> papers, List<List<String>> lookups) {}
 
+  /** Where an entry is: the chunk it was read in (by source name) and its place there. */
+  private record Ref(String source, int index) {}
+
   /**
-   * One file's state: its chunks in order, its entries by key (the first of a key wins) and by
-   * same-paper lookup key (DOI, arXiv id, normalised title).
+   * One file's state: its index (null for a file that could not be read), its chunks in order and
+   * by source name, where each key and each same-paper lookup key (DOI, arXiv id, normalised title)
+   * is found ({@link Lookups}), how much of its first reading is done (100: all), the folder of its
+   * index on disk (null: in memory), and how its text was cut (null: unknown).
    */
   private record FileState(
-      List<Chunk> chunks, Map<String, BibEntry> byKey, Map<String, List<BibEntry>> byLookup) {}
+      Path file,
+      PaperIndex index,
+      List<Chunk> chunks,
+      Map<String, Chunk> bySource,
+      Lookups lookups,
+      int percent,
+      Path work,
+      java.util.concurrent.atomic.AtomicReference<Set<String>> lowerCaseKeys,
+      Named named) {
 
-  // Created on the worker thread at the first update, so that starting the server loads no
-  // Lucene class before `initialize` is answered.
-  private volatile PaperIndex index;
+    FileState(
+        Path file,
+        PaperIndex index,
+        List<Chunk> chunks,
+        Lookups lookups,
+        int percent,
+        Path work,
+        Named named) {
+      this(
+          file,
+          index,
+          chunks,
+          bySource(chunks),
+          lookups,
+          percent,
+          work,
+          new java.util.concurrent.atomic.AtomicReference<>(),
+          named);
+    }
+
+    private static Map<String, Chunk> bySource(List<Chunk> chunks) {
+      Map<String, Chunk> map = new HashMap<>(chunks.size() * 2);
+      for (Chunk c : chunks) {
+        map.put(c.source(), c);
+      }
+      return map;
+    }
+
+    static FileState empty(Path file) {
+      return new FileState(file, null, List.of(), new Lookups(), 100, null, null);
+    }
+
+    /** The entry a reference points to in this state, or null when its chunk is gone. */
+    BibEntry resolve(Ref r) {
+      Chunk c = bySource.get(r.source());
+      if (c == null || r.index() >= c.papers().size()) {
+        return null;
+      }
+      Paper p = c.papers().get(r.index());
+      int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
+      return new BibEntry(p, file, line);
+    }
+
+    /** The entry with this key (the first in the file when several have it), or null. */
+    BibEntry entry(String key) {
+      BibEntry first = null;
+      for (Ref r : lookups.byKey.getOrDefault(key, List.of())) {
+        BibEntry e = resolve(r);
+        if (e != null && (first == null || e.line() < first.line())) {
+          first = e;
+        }
+      }
+      return first;
+    }
+
+    /** The entries with this same-paper lookup key. */
+    List<BibEntry> same(String lookupKey) {
+      List<BibEntry> found = new ArrayList<>(1);
+      for (Ref r : lookups.byLookup.getOrDefault(lookupKey, List.of())) {
+        BibEntry e = resolve(r);
+        if (e != null) {
+          found.add(e);
+        }
+      }
+      return found;
+    }
+
+    /** The number of keys. */
+    int size() {
+      return lookups.byKey.size();
+    }
+
+    /** Its keys in lower case, computed at the first question (a complete state's only). */
+    Set<String> lowerCase() {
+      Set<String> keys = lowerCaseKeys.get();
+      if (keys == null) {
+        keys = new java.util.HashSet<>(size() * 2);
+        for (String k : lookups.byKey.keySet()) {
+          keys.add(k.toLowerCase(Locale.ROOT));
+        }
+        if (percent < 100) {
+          return keys;
+        }
+        lowerCaseKeys.set(keys);
+      }
+      return keys;
+    }
+  }
+
+  private final BibCache cache;
   private final ExecutorService worker;
+  // Parses the chunks of a first reading: two cores at most, the requests keep the rest.
+  private final Executor readers;
+  private final ExecutorService ownReaders;
   private final ConcurrentHashMap<Path, FileState> files = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, String> pending = new ConcurrentHashMap<>();
   // Every file ever scheduled: a file is read from disk once, not on each request while it loads.
   private final Set<Path> requested = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
+  /** Indexes held in memory, nothing cached (tests, the command line). */
   public ProjectBibliography() {
-    this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "citeassist-bib");
-              t.setDaemon(true);
-              return t;
-            });
+    this(null);
+  }
+
+  /**
+   * @param cacheDir the cache folder where each file's index is kept by content (asked at each
+   *     first reading); null: indexes in memory, nothing cached
+   */
+  public ProjectBibliography(java.util.function.Supplier<Path> cacheDir) {
+    this(cacheDir, null);
+  }
+
+  /**
+   * @param readers runs the parsing of a first reading's chunks (tests hold it back to see a
+   *     reading half done); null: two threads of its own
+   */
+  ProjectBibliography(java.util.function.Supplier<Path> cacheDir, Executor readers) {
+    this.cache = cacheDir == null ? null : new BibCache(cacheDir);
+    this.worker = daemonPool(1, "citeassist-bib");
+    this.ownReaders =
+        readers != null
+            ? null
+            : daemonPool(
+                Math.min(2, Runtime.getRuntime().availableProcessors()), "citeassist-bib-read");
+    this.readers = readers != null ? readers : ownReaders;
+  }
+
+  private static ExecutorService daemonPool(int threads, String name) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, threads == 1 ? name : name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          // below the request threads: a completion is never slowed by a file being read
+          t.setPriority(Thread.NORM_PRIORITY - 1);
+          return t;
+        });
+  }
+
+  /** How many first readings were served by the cache (for tests and the log). */
+  public int cacheHits() {
+    return cache == null ? 0 : cache.hits();
+  }
+
+  /** How many indexes this instance stored in the cache. */
+  public int cacheStores() {
+    return cache == null ? 0 : cache.stores();
   }
 
   /**
@@ -95,14 +250,24 @@ public final class ProjectBibliography implements Closeable {
     }
   }
 
-  /** True while any of these files waits for its first indexing. */
+  /** True while any of these files waits for its first indexing, or is in the middle of it. */
   public boolean loading(Collection<Path> bibFiles) {
     for (Path f : bibFiles) {
-      if (!files.containsKey(f)) {
+      FileState s = files.get(f);
+      if (s == null || s.percent() < 100) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * How much of the first reading of {@code file} is searchable, in percent of its text: 0 before
+   * it starts, 100 once done.
+   */
+  public int progress(Path file) {
+    FileState s = files.get(file);
+    return s == null ? 0 : s.percent();
   }
 
   /**
@@ -155,60 +320,452 @@ public final class ProjectBibliography implements Closeable {
 
   private void process(Path file) {
     String text = pending.remove(file);
-    if (text == null) {
+    if (text == null || closed) {
       return;
     }
     // 100k entries take seconds; minutes mean something is stuck, and the watchdog says so.
     try (Watchdog.Task watched =
         Watchdog.global().watch("indexing " + file.getFileName(), Duration.ofMinutes(2))) {
-      index(file, text);
+      FileState old = files.get(file);
+      if (old == null || old.index() == null) {
+        firstReading(file, text, old);
+      } else {
+        index(file, text, old);
+      }
     }
   }
 
-  private void index(Path file, String text) {
-    long t0 = System.nanoTime();
-    try {
-      if (index == null) {
-        index = PaperIndex.inMemory();
-      }
-      FileState old = files.get(file);
-      Map<String, Chunk> oldChunks = new HashMap<>();
-      if (old != null) {
-        for (Chunk c : old.chunks()) {
-          oldChunks.put(c.source(), c);
-        }
-      }
-      List<Chunk> chunks = new ArrayList<>();
-      List<Paper> added = new ArrayList<>();
-      Map<String, List<Paper>> replaced = new LinkedHashMap<>();
-      Map<String, Integer> seen = new HashMap<>();
-      Split split = split(text);
-      String macros = split.macros();
+  /** A file's chunks as named for indexing: the names cover the macros each is read with. */
+  private record Named(Split split, List<String> sources) {
+
+    static Named of(String text) {
+      Split split = ProjectBibliography.split(text);
       // A chunk's name covers the macros it was read with: a changed @string re-reads them all.
-      String macroHash = Integer.toHexString(macros.hashCode());
-      List<String> sources = new ArrayList<>();
-      List<Integer> toRead = new ArrayList<>();
+      String macroHash = Integer.toHexString(split.macros().hashCode());
+      Map<String, Integer> seen = new HashMap<>();
+      List<String> sources = new ArrayList<>(split.chunks().size());
       for (ChunkText ct : split.chunks()) {
         String base =
-            file
-                + "#"
-                + macroHash
-                + "-"
-                + Integer.toHexString(ct.hash())
-                + "-"
-                + (ct.end() - ct.start());
-        String source = base + "-" + seen.merge(base, 1, Integer::sum);
-        sources.add(source);
-        if (!oldChunks.containsKey(source)) {
-          toRead.add(sources.size() - 1);
+            "#" + macroHash + "-" + Integer.toHexString(ct.hash()) + "-" + (ct.end() - ct.start());
+        sources.add(base + "-" + seen.merge(base, 1, Integer::sum));
+      }
+      return new Named(split, sources);
+    }
+
+    /**
+     * The cut of {@code text}, an edit of the text {@code before} was cut from: the chunks before
+     * and after the edited region are kept (those after it moved by the edit's length and lines),
+     * the region between them is cut again. Null when the edit touches {@code @string} or {@code
+     * crossref} (the whole text is cut again) or the text is cut in too few chunks to matter.
+     */
+    static Named edited(Named before, String text) {
+      List<ChunkText> cs = before.split().chunks();
+      if (cs.size() < 4) {
+        return null;
+      }
+      String old = cs.get(0).full();
+      int n = old.length();
+      int m = text.length();
+      int p = commonPrefix(old, text);
+      int q = commonSuffix(old, text, Math.min(n, m) - p);
+      // the first chunk that ends at or after the edit, and the first after it that starts
+      // past it: the region between them is cut again, and starts and ends at an entry
+      int a = 0;
+      while (a < cs.size() - 1 && cs.get(a).end() < p) {
+        a++;
+      }
+      int b = cs.size();
+      while (b > a + 1 && cs.get(b - 1).start() > n - q) {
+        b--;
+      }
+      int e = cs.get(a).start();
+      int oldEnd = b < cs.size() ? cs.get(b).start() : n;
+      int delta = m - n;
+      int end = oldEnd + delta;
+      if (end < e
+          || contains(old, e, oldEnd, "@string")
+          || contains(text, e, end, "@string")
+          || contains(text, e, end, "crossref")) {
+        return null;
+      }
+      int lineDelta = lines(text, e, end) - lines(old, e, oldEnd);
+      Split region = ProjectBibliography.split(text.substring(e, end));
+      String macroHash = Integer.toHexString(before.split().macros().hashCode());
+      Set<String> used = new java.util.HashSet<>(before.sources().subList(0, a));
+      used.addAll(before.sources().subList(b, cs.size()));
+      List<ChunkText> chunks = new ArrayList<>(a + region.chunks().size() + cs.size() - b);
+      List<String> sources = new ArrayList<>(chunks.size());
+      for (int i = 0; i < a; i++) {
+        ChunkText c = cs.get(i);
+        chunks.add(new ChunkText(c.startLine(), c.start(), c.end(), c.hash(), text, c.blanks()));
+        sources.add(before.sources().get(i));
+      }
+      int firstLine = cs.get(a).startLine();
+      for (ChunkText c : region.chunks()) {
+        chunks.add(
+            new ChunkText(
+                firstLine + c.startLine() - 1,
+                c.start() + e,
+                c.end() + e,
+                c.hash(),
+                text,
+                shift(c.blanks(), e)));
+        String base =
+            "#" + macroHash + "-" + Integer.toHexString(c.hash()) + "-" + (c.end() - c.start());
+        int k = 1;
+        while (!used.add(base + "-" + k)) {
+          k++;
+        }
+        sources.add(base + "-" + k);
+      }
+      for (int i = b; i < cs.size(); i++) {
+        ChunkText c = cs.get(i);
+        chunks.add(
+            new ChunkText(
+                c.startLine() + lineDelta,
+                c.start() + delta,
+                c.end() + delta,
+                c.hash(),
+                text,
+                shift(c.blanks(), delta)));
+        sources.add(before.sources().get(i));
+      }
+      return new Named(new Split(before.split().macros(), chunks), sources);
+    }
+
+    private static int[] shift(int[] offsets, int by) {
+      int[] shifted = new int[offsets.length];
+      for (int i = 0; i < offsets.length; i++) {
+        shifted[i] = offsets[i] + by;
+      }
+      return shifted;
+    }
+
+    /** How many characters {@code a} and {@code b} have in common at their start. */
+    static int commonPrefix(String a, String b) {
+      int n = Math.min(a.length(), b.length());
+      int i = 0;
+      // whole blocks first: regionMatches compares them vectorised
+      for (int block = 1 << 14; i + block <= n && a.regionMatches(i, b, i, block); ) {
+        i += block;
+      }
+      while (i < n && a.charAt(i) == b.charAt(i)) {
+        i++;
+      }
+      return i;
+    }
+
+    /**
+     * How many characters (at most {@code max}) {@code a} and {@code b} have in common at their
+     * end.
+     */
+    static int commonSuffix(String a, String b, int max) {
+      int i = 0;
+      int n = a.length();
+      int m = b.length();
+      for (int block = 1 << 14;
+          i + block <= max && a.regionMatches(n - i - block, b, m - i - block, block); ) {
+        i += block;
+      }
+      while (i < max && a.charAt(n - i - 1) == b.charAt(m - i - 1)) {
+        i++;
+      }
+      return i;
+    }
+
+    private static boolean contains(String text, int from, int to, String word) {
+      for (int i = from; i + word.length() <= to; i++) {
+        if ((text.charAt(i) | 0x20) == (word.charAt(0) | 0x20)
+            && text.regionMatches(true, i, word, 0, word.length())) {
+          return true;
         }
       }
-      // Reading is the slow part of a first load: the chunks are read on every core.
-      Map<Integer, List<Paper>> read =
-          (toRead.size() > 8 ? toRead.parallelStream() : toRead.stream())
-              .collect(
-                  java.util.stream.Collectors.toConcurrentMap(
-                      i -> i, i -> read(sources.get(i), macros, split.chunks().get(i).text())));
+      return false;
+    }
+
+    private static int lines(String text, int from, int to) {
+      int n = 0;
+      for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * The first reading of a file: from the cache when it holds this text's index, else parsed on the
+   * reader threads and indexed chunk by chunk, published as it goes, then stored in the cache.
+   */
+  private void firstReading(Path file, String text, FileState failed) {
+    long t0 = System.nanoTime();
+    Path work = null;
+    PaperIndex index = null;
+    try {
+      String key = cache == null ? null : BibCache.key(text);
+      if (cache != null) {
+        work = cache.newWork();
+        Optional<Path> stored = cache.find(key);
+        if (stored.isPresent()) {
+          FileState state = fromCache(file, text, key, stored.get(), work);
+          if (state != null) {
+            files.put(file, state);
+            cache.hit();
+            LOG.info(
+                () ->
+                    String.format(
+                        "opened %s from the cache: %d entries in %d ms",
+                        file.getFileName(), state.size(), (System.nanoTime() - t0) / 1_000_000));
+            return;
+          }
+          BibCache.deleteTree(work);
+          work = cache.newWork();
+        }
+      }
+      Named named = Named.of(text);
+      index = work == null ? PaperIndex.inMemory() : PaperIndex.openEditable(work);
+      PaperIndex target = index;
+      List<ChunkText> cts = named.split().chunks();
+      String macros = named.split().macros();
+      // Each chunk is parsed and indexed on a reader thread (the writer takes documents from
+      // several threads at once); this thread publishes them in file order.
+      List<CompletableFuture<Chunk>> reads = new ArrayList<>(cts.size());
+      for (int i = 0; i < cts.size(); i++) {
+        String source = named.sources().get(i);
+        ChunkText ct = cts.get(i);
+        reads.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  Chunk c = chunk(source, ct.startLine(), read(source, macros, ct.text()));
+                  try {
+                    target.addAll(c.papers());
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                  return c;
+                },
+                readers));
+      }
+      Lookups lookups = new Lookups();
+      List<Chunk> chunks = new ArrayList<>(cts.size());
+      long published = System.nanoTime() - PUBLISH_NANOS;
+      long doneChars = 0;
+      try {
+        for (int i = 0; i < cts.size(); i++) {
+          if (closed) {
+            throw new java.util.concurrent.CancellationException("closed");
+          }
+          ChunkText ct = cts.get(i);
+          Chunk chunk = reads.get(i).join();
+          chunks.add(chunk);
+          lookups.add(chunk);
+          doneChars += ct.end() - ct.start();
+          // the first chunk at once (the first screen of a list), then at a steady pace
+          if (i + 1 < cts.size() && (i == 0 || System.nanoTime() - published >= PUBLISH_NANOS)) {
+            index.refresh();
+            int percent = (int) Math.min(99, doneChars * 100 / Math.max(1, text.length()));
+            files.put(
+                file,
+                new FileState(file, index, List.copyOf(chunks), lookups, percent, work, null));
+            published = System.nanoTime();
+          }
+        }
+      } finally {
+        reads.forEach(r -> r.cancel(false));
+      }
+      index.refresh();
+      FileState done = new FileState(file, index, List.copyOf(chunks), lookups, 100, work, named);
+      files.put(file, done);
+      LOG.info(
+          () ->
+              String.format(
+                  "indexed %s: %d entries in %d ms",
+                  file.getFileName(), done.size(), (System.nanoTime() - t0) / 1_000_000));
+      if (cache != null) {
+        store(index, key, countPapers(chunks));
+      }
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One file that cannot be indexed (even one too deep or too large for the heap) keeps no
+      // state but an empty one, and the other files theirs; the worker thread goes on.
+      if (!closed) {
+        LOG.log(Level.WARNING, "could not index " + file, e);
+      }
+      FileState current = files.get(file);
+      if (current == null || current.index() != index) {
+        closeQuietly(index, work);
+      }
+      files.put(
+          file,
+          current != null && current.index() == index ? done(current) : FileState.empty(file));
+    }
+  }
+
+  /** A state that was being published when its reading failed, marked done (no more is coming). */
+  private static FileState done(FileState s) {
+    return new FileState(s.file(), s.index(), s.chunks(), s.lookups(), 100, s.work(), null);
+  }
+
+  private static int countPapers(List<Chunk> chunks) {
+    int n = 0;
+    for (Chunk c : chunks) {
+      n += c.papers().size();
+    }
+    return n;
+  }
+
+  /** Stores the index of a text in the cache; a failure costs only the next opening's time. */
+  private void store(PaperIndex index, String key, int papers) {
+    try {
+      index.snapshot(
+          cache.path(key), Map.of(BibCache.KEY, key, BibCache.PAPERS, Integer.toString(papers)));
+      cache.stored();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "could not store the index of a .bib in the cache", e);
+    }
+  }
+
+  /**
+   * The state of a file whose text's index is in the cache, or null when that entry does not hold
+   * exactly the chunks of this text (it is then deleted). The index is searchable at once: until
+   * the lookups are built from its stored papers, a search reads its hits' papers from the index.
+   */
+  private FileState fromCache(Path file, String text, String key, Path stored, Path work) {
+    PaperIndex index = null;
+    FileState interim = null;
+    try {
+      index = PaperIndex.openFrom(stored, work);
+      Map<String, String> data = index.commitData();
+      if (!key.equals(data.get(BibCache.KEY))
+          || !Integer.toString(index.size()).equals(data.get(BibCache.PAPERS))) {
+        throw new IOException("its commit does not describe this text");
+      }
+      interim = new FileState(file, index, List.of(), new Lookups(), 99, work, null);
+      files.put(file, interim);
+      Named named = Named.of(text);
+      List<Paper> papers = index.papers();
+      Map<String, List<Paper>> bySource = new HashMap<>();
+      for (Paper p : papers) {
+        String source = p.origin() == null ? "" : p.origin().source();
+        bySource.computeIfAbsent(source, x -> new ArrayList<>()).add(p);
+      }
+      List<Chunk> chunks = new ArrayList<>(named.sources().size());
+      int used = 0;
+      for (int i = 0; i < named.sources().size(); i++) {
+        List<Paper> in = bySource.getOrDefault(named.sources().get(i), List.of());
+        // in file order within the chunk (a batch may be stored out of order)
+        in.sort(Comparator.comparingInt(p -> p.origin().line()));
+        used += in.size();
+        chunks.add(chunk(named.sources().get(i), named.split().chunks().get(i).startLine(), in));
+      }
+      if (used != papers.size()) {
+        throw new IOException("it holds papers of chunks this text does not have");
+      }
+      return new FileState(file, index, chunks, new Lookups().addAll(chunks), 100, work, named);
+    } catch (IOException | RuntimeException e) {
+      if (interim != null) {
+        files.remove(file, interim);
+      }
+      closeQuietly(index, null);
+      cache.discard(key, e.getMessage());
+      return null;
+    }
+  }
+
+  private static Chunk chunk(String source, int startLine, List<Paper> papers) {
+    List<List<String>> lookups = new ArrayList<>(papers.size());
+    for (Paper p : papers) {
+      lookups.add(lookupKeys(p));
+    }
+    return new Chunk(source, startLine, papers, lookups);
+  }
+
+  /**
+   * Where each key and same-paper lookup key of a file is found, as references into its chunks: a
+   * file's successive states share one, which the worker thread updates in place by the chunks an
+   * edit removed and added (no rebuild of 100,000 entries for one edit). A reader resolves the
+   * references against the chunks of the state it holds, so one that a newer state added or removed
+   * is simply not found there.
+   */
+  private static final class Lookups {
+    final Map<String, List<Ref>> byKey = new ConcurrentHashMap<>();
+    final Map<String, List<Ref>> byLookup = new ConcurrentHashMap<>();
+
+    Lookups addAll(List<Chunk> chunks) {
+      chunks.forEach(this::add);
+      return this;
+    }
+
+    void add(Chunk c) {
+      for (int i = 0; i < c.papers().size(); i++) {
+        Ref ref = new Ref(c.source(), i);
+        byKey.merge(c.papers().get(i).key(), List.of(ref), Lookups::concat);
+        for (String k : c.lookups().get(i)) {
+          byLookup.merge(k, List.of(ref), Lookups::concat);
+        }
+      }
+    }
+
+    void remove(Chunk c) {
+      for (int i = 0; i < c.papers().size(); i++) {
+        Ref ref = new Ref(c.source(), i);
+        byKey.computeIfPresent(c.papers().get(i).key(), (k, refs) -> without(refs, ref));
+        for (String k : c.lookups().get(i)) {
+          byLookup.computeIfPresent(k, (x, refs) -> without(refs, ref));
+        }
+      }
+    }
+
+    private static List<Ref> concat(List<Ref> a, List<Ref> b) {
+      List<Ref> all = new ArrayList<>(a.size() + b.size());
+      all.addAll(a);
+      all.addAll(b);
+      return List.copyOf(all);
+    }
+
+    private static List<Ref> without(List<Ref> refs, Ref ref) {
+      if (refs.size() == 1) {
+        return refs.get(0).equals(ref) ? null : refs;
+      }
+      List<Ref> left = new ArrayList<>(refs);
+      left.remove(ref);
+      return left.isEmpty() ? null : List.copyOf(left);
+    }
+  }
+
+  /** Re-indexes the chunks of a file's new text that its last text did not have. */
+  private void index(Path file, String text, FileState old) {
+    long t0 = System.nanoTime();
+    PaperIndex index = old.index();
+    try {
+      Map<String, Chunk> oldChunks = new HashMap<>();
+      for (Chunk c : old.chunks()) {
+        oldChunks.put(c.source(), c);
+      }
+      Named named = old.named() == null ? null : Named.edited(old.named(), text);
+      if (named == null) {
+        named = Named.of(text);
+      }
+      long tSplit = System.nanoTime();
+      Split split = named.split();
+      List<String> sources = named.sources();
+      String macros = split.macros();
+      List<Integer> toRead = new ArrayList<>();
+      for (int i = 0; i < sources.size(); i++) {
+        if (!oldChunks.containsKey(sources.get(i))) {
+          toRead.add(i);
+        }
+      }
+      Map<Integer, CompletableFuture<List<Paper>>> read = new HashMap<>();
+      for (int i : toRead) {
+        String source = sources.get(i);
+        ChunkText ct = split.chunks().get(i);
+        read.put(
+            i,
+            toRead.size() > 8
+                ? CompletableFuture.supplyAsync(() -> read(source, macros, ct.text()), readers)
+                : CompletableFuture.completedFuture(read(source, macros, ct.text())));
+      }
+      List<Chunk> chunks = new ArrayList<>(split.chunks().size());
+      Map<String, List<Paper>> replaced = new LinkedHashMap<>();
       for (int i = 0; i < split.chunks().size(); i++) {
         ChunkText ct = split.chunks().get(i);
         String source = sources.get(i);
@@ -216,21 +773,10 @@ public final class ProjectBibliography implements Closeable {
         if (existing != null) {
           chunks.add(new Chunk(source, ct.startLine(), existing.papers(), existing.lookups()));
         } else {
-          List<Paper> papers = read.get(i);
-          List<List<String>> lookups = new ArrayList<>(papers.size());
-          for (Paper p : papers) {
-            lookups.add(lookupKeys(p));
-          }
-          chunks.add(new Chunk(source, ct.startLine(), papers, lookups));
-          if (old == null) {
-            added.addAll(papers);
-          } else {
-            replaced.put(source, papers);
-          }
+          Chunk c = chunk(source, ct.startLine(), read.get(i).join());
+          chunks.add(c);
+          replaced.put(source, c.papers());
         }
-      }
-      if (!added.isEmpty()) {
-        index.addAll(added);
       }
       for (String gone : oldChunks.keySet()) {
         index.replaceSource(gone, List.of());
@@ -238,38 +784,54 @@ public final class ProjectBibliography implements Closeable {
       for (Map.Entry<String, List<Paper>> e : replaced.entrySet()) {
         index.replaceSource(e.getKey(), e.getValue());
       }
+      long tRead = System.nanoTime();
       index.refresh();
-      Map<String, BibEntry> byKey = new LinkedHashMap<>();
-      Map<String, List<BibEntry>> byLookup = new HashMap<>();
+      long tRefresh = System.nanoTime();
+      // the lookups are shared with the old state and updated in place: only the chunks the edit
+      // removed and added
+      Lookups lookups = old.lookups();
+      for (Chunk gone : oldChunks.values()) {
+        lookups.remove(gone);
+      }
       for (Chunk c : chunks) {
-        for (int i = 0; i < c.papers().size(); i++) {
-          Paper p = c.papers().get(i);
-          int line = p.origin() == null ? 0 : c.startLine() + Math.max(1, p.origin().line()) - 1;
-          BibEntry e = new BibEntry(p, file, line);
-          byKey.putIfAbsent(p.key(), e);
-          for (String k : c.lookups().get(i)) {
-            byLookup.computeIfAbsent(k, x -> new ArrayList<>(1)).add(e);
-          }
+        if (replaced.containsKey(c.source())) {
+          lookups.add(c);
         }
       }
-      files.put(file, new FileState(chunks, byKey, byLookup));
+      FileState state = new FileState(file, index, chunks, lookups, 100, old.work(), named);
+      files.put(file, state);
+      long tMaps = System.nanoTime();
       int readCount = toRead.size();
       LOG.log(
-          old == null ? Level.INFO : Level.FINE,
+          Level.FINE,
           () ->
               String.format(
-                  "indexed %s: %d entries in %d ms (%d of %d chunks read)",
+                  "indexed %s: %d entries in %d ms (%d of %d chunks read; cut %d, read and"
+                      + " indexed %d, refreshed %d, lookups %d ms)",
                   file.getFileName(),
-                  byKey.size(),
-                  (System.nanoTime() - t0) / 1_000_000,
+                  state.size(),
+                  (tMaps - t0) / 1_000_000,
                   readCount,
-                  chunks.size()));
+                  chunks.size(),
+                  (tSplit - t0) / 1_000_000,
+                  (tRead - tSplit) / 1_000_000,
+                  (tRefresh - tRead) / 1_000_000,
+                  (tMaps - tRefresh) / 1_000_000));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // One file that cannot be indexed (even one too deep or too large for the heap) keeps its
-      // last state, or none, and the other files theirs; the worker thread goes on.
+      // The file keeps its last state; the worker thread goes on.
       LOG.log(Level.WARNING, "could not index " + file, e);
-      files.putIfAbsent(file, new FileState(List.of(), Map.of(), Map.of()));
     }
+  }
+
+  private static void closeQuietly(PaperIndex index, Path work) {
+    if (index != null) {
+      try {
+        index.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "closing a .bib index failed", e);
+      }
+    }
+    BibCache.deleteTree(work);
   }
 
   /**
@@ -346,9 +908,10 @@ public final class ProjectBibliography implements Closeable {
   record Split(String macros, List<ChunkText> chunks) {}
 
   /**
-   * Cuts a .bib text into chunks of whole entries (an entry starts with {@code @} at the start of a
-   * line), at boundaries chosen by the entries' first line, so an edit moves no boundary but its
-   * own. One pass over the lines; no copy of the text.
+   * Cuts a .bib text into chunks of whole entries, as the one {@link BibOutline} of the text finds
+   * them, at boundaries chosen by the entries' first line (an entry that starts a line), so an edit
+   * moves no boundary but its own. {@code @string} definitions are collected and blanked; a text
+   * with an entry that has a {@code crossref} is one chunk.
    */
   static Split split(String text) {
     int n = text.length();
@@ -360,42 +923,23 @@ public final class ProjectBibliography implements Closeable {
     List<ChunkText> chunks = new ArrayList<>();
     int chunkStart = 0;
     int chunkLine = 1;
-    int line = 1;
-    int lineStart = 0;
     int blankFrom = 0;
-    while (lineStart < n) {
-      int first = lineStart;
-      while (first < n && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
-        first++;
-      }
-      if (first < n
-          && (text.charAt(first) | 0x20) == 'c'
-          && text.regionMatches(true, first, "crossref", 0, 8)) {
+    for (BibOutline.Entry e : BibOutline.of(text).entries()) {
+      if (e.field("crossref").isPresent()) {
         // Entries that inherit fields from others are read in one piece.
         return whole(text);
       }
-      if (text.charAt(lineStart) == '@') {
-        if (text.regionMatches(true, lineStart, "@string", 0, 7)) {
-          int open = lineStart + 7;
-          while (open < n && Character.isWhitespace(text.charAt(open))) {
-            open++;
-          }
-          int end = blockEnd(text, open);
-          macros.append(text, lineStart, end).append('\n');
-          blanks.add(new int[] {lineStart, end});
-        } else if (lineStart - chunkStart > 2048 && boundaryBefore(text, lineStart)) {
-          chunks.add(chunk(text, chunkStart, lineStart, chunkLine, blanks, blankFrom));
-          blankFrom = blanks.size();
-          chunkStart = lineStart;
-          chunkLine = line;
-        }
+      if (e.type().equals("string")) {
+        macros.append(text, e.start(), e.end()).append('\n');
+        blanks.add(new int[] {e.start(), e.end()});
+      } else if (e.start() - chunkStart > 2048
+          && (e.start() == 0 || text.charAt(e.start() - 1) == '\n')
+          && boundaryBefore(text, e.start())) {
+        chunks.add(chunk(text, chunkStart, e.start(), chunkLine, blanks, blankFrom));
+        blankFrom = blanks.size();
+        chunkStart = e.start();
+        chunkLine = e.line();
       }
-      int eol = text.indexOf('\n', lineStart);
-      if (eol < 0) {
-        break;
-      }
-      line++;
-      lineStart = eol + 1;
     }
     chunks.add(chunk(text, chunkStart, n, chunkLine, blanks, blankFrom));
     return new Split(macros.toString(), chunks);
@@ -415,23 +959,6 @@ public final class ProjectBibliography implements Closeable {
     }
     // A copy, but String.hashCode is vectorised: faster than hashing char by char.
     return new ChunkText(line, start, end, text.substring(start, end).hashCode(), text, b);
-  }
-
-  /** The offset after the block whose opening brace or parenthesis is at {@code open}. */
-  private static int blockEnd(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{' || c == '(') {
-        depth++;
-      } else if (c == '}' || c == ')') {
-        depth--;
-        if (depth == 0) {
-          return i + 1;
-        }
-      }
-    }
-    return text.length();
   }
 
   /**
@@ -456,21 +983,40 @@ public final class ProjectBibliography implements Closeable {
     return (h & 15) == 0;
   }
 
-  /** Ranked search restricted to {@code bibFiles}. */
+  /**
+   * Ranked search of the entries of {@code bibFiles}, best first. The index gives keys only; the
+   * papers come from the file's lookups, so no stored paper is read.
+   */
   public List<SearchHit> search(String text, int limit, Set<Path> bibFiles) throws IOException {
-    PaperIndex current = index;
-    if (current == null) {
-      return List.of();
-    }
-    List<SearchHit> hits = current.search(SearchQuery.of(text, limit));
-    List<SearchHit> kept = new ArrayList<>(hits.size());
-    for (SearchHit h : hits) {
-      Origin o = h.paper().origin();
-      if (o != null && bibFiles.contains(fileOf(o.source()))) {
-        kept.add(h);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s == null || s.index() == null) {
+        continue;
+      }
+      for (PaperIndex.KeyHit h : s.index().searchKeys(SearchQuery.of(text, limit))) {
+        BibEntry e = s.entry(h.key());
+        if (e != null) {
+          hits.add(new SearchHit(e.paper(), h.score()));
+        } else if (s.chunks().isEmpty() && s.percent() < 100) {
+          // opened from the cache, lookups not built yet
+          Optional<Paper> p = s.index().byKey(h.key());
+          if (p.isPresent()) {
+            hits.add(new SearchHit(p.get(), h.score()));
+          }
+        }
       }
     }
-    return kept;
+    return best(hits, limit, bibFiles.size(), SearchHit::score);
+  }
+
+  /** The first {@code limit} of hits gathered from {@code files} indexes, best first. */
+  private static <T> List<T> best(
+      List<T> hits, int limit, int files, java.util.function.ToDoubleFunction<T> score) {
+    if (files > 1) {
+      hits.sort(Comparator.comparingDouble(score).reversed());
+    }
+    return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
   }
 
   /**
@@ -479,30 +1025,18 @@ public final class ProjectBibliography implements Closeable {
    */
   public List<PaperIndex.KeyHit> search(ContextQuery query, int limit, Set<Path> bibFiles)
       throws IOException {
-    PaperIndex current = index;
-    if (current == null) {
-      return List.of();
-    }
-    // The index holds every project's files: other projects' keys are dropped, and the search
-    // asked again for more when that left the list short (no filter query: it would cost more
-    // than the search when the index holds only this project, the usual case).
-    for (int asked = limit; ; asked *= 4) {
-      List<PaperIndex.KeyHit> hits = current.searchKeys(query, asked);
-      List<PaperIndex.KeyHit> kept = new ArrayList<>(Math.min(limit, hits.size()));
-      for (PaperIndex.KeyHit h : hits) {
-        if (kept.size() < limit && entry(h.key(), bibFiles).isPresent()) {
-          kept.add(h);
+    List<PaperIndex.KeyHit> hits = new ArrayList<>();
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null && s.index() != null) {
+        for (PaperIndex.KeyHit h : s.index().searchKeys(query, limit)) {
+          if (s.lookups().byKey.containsKey(h.key())) {
+            hits.add(h);
+          }
         }
       }
-      if (kept.size() >= limit || hits.size() < asked || asked >= 4096) {
-        return kept;
-      }
     }
-  }
-
-  private static Path fileOf(String source) {
-    int hash = source.lastIndexOf('#');
-    return Path.of(hash < 0 ? source : source.substring(0, hash));
+    return best(hits, limit, bibFiles.size(), PaperIndex.KeyHit::score);
   }
 
   /** The entry with this key in the first of {@code bibFiles} that has it. */
@@ -510,7 +1044,7 @@ public final class ProjectBibliography implements Closeable {
     for (Path f : bibFiles) {
       FileState s = files.get(f);
       if (s != null) {
-        BibEntry e = s.byKey().get(key);
+        BibEntry e = s.entry(key);
         if (e != null) {
           return Optional.of(e);
         }
@@ -519,13 +1053,34 @@ public final class ProjectBibliography implements Closeable {
     return Optional.empty();
   }
 
+  /** Whether an entry of these files has this key in any case (as BibTeX finds keys). */
+  public boolean hasKeyIgnoringCase(String key, Collection<Path> bibFiles) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    for (Path f : bibFiles) {
+      FileState s = files.get(f);
+      if (s != null && (s.lookups().byKey.containsKey(key) || s.lowerCase().contains(lower))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every entry of these files, in file order. */
   public List<BibEntry> entries(Collection<Path> bibFiles) {
     List<BibEntry> all = new ArrayList<>();
     for (Path f : bibFiles) {
       FileState s = files.get(f);
-      if (s != null) {
-        all.addAll(s.byKey().values());
+      if (s == null) {
+        continue;
+      }
+      for (Chunk c : s.chunks()) {
+        for (Paper p : c.papers()) {
+          BibEntry e = s.entry(p.key());
+          // the first entry of a key, once
+          if (e != null && e.paper() == p) {
+            all.add(e);
+          }
+        }
       }
     }
     return all;
@@ -536,7 +1091,7 @@ public final class ProjectBibliography implements Closeable {
     int n = 0;
     for (Path f : bibFiles) {
       FileState s = files.get(f);
-      n += s == null ? 0 : s.byKey().size();
+      n += s == null ? 0 : s.size();
     }
     return n;
   }
@@ -550,7 +1105,7 @@ public final class ProjectBibliography implements Closeable {
         continue;
       }
       for (String k : keys) {
-        for (BibEntry e : s.byLookup().getOrDefault(k, List.of())) {
+        for (BibEntry e : s.same(k)) {
           if (SamePaper.test(paper, e.paper())) {
             return Optional.of(e);
           }
@@ -584,10 +1139,22 @@ public final class ProjectBibliography implements Closeable {
 
   @Override
   public void close() throws IOException {
-    worker.shutdownNow();
-    PaperIndex current = index;
-    if (current != null) {
-      current.close();
+    closed = true;
+    worker.shutdown();
+    try {
+      // a first reading stops at its next chunk; an index is never closed under its writer
+      if (!worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    if (ownReaders != null) {
+      ownReaders.shutdownNow();
+    }
+    for (FileState s : files.values()) {
+      closeQuietly(s.index(), s.work());
+    }
+    files.clear();
   }
 }

@@ -1,5 +1,6 @@
 package dev.citeassist.hover;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.commands.AddEntryArguments;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Project;
@@ -10,7 +11,7 @@ import dev.citeassist.latex.CitationScanner;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.render.BibLocation;
 import dev.citeassist.render.PaperText;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.suggestion.ProjectCitations;
 import dev.citeassist.suggestion.SuggestionText;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -32,21 +31,19 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 public final class CitationHover {
 
-  private static final Pattern ENTRY_HEADER = Pattern.compile("@\\w+\\s*[{(]\\s*([^,\\s{}()]+)");
-
   private final ProjectBibliography bibliography;
 
   /** How long a hover waits for a project {@code .bib} that is being read. */
   static final long BIB_WAIT_MILLIS = 2_000;
 
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
   private final Supplier<CitationScanner> scanner;
   private final ProjectCitations.Reader citations;
 
   /** {@code citations}: where the project cites a key, shown under a project entry. */
   public CitationHover(
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue,
+      Supplier<CatalogueBackend> catalogue,
       Supplier<CitationScanner> scanner,
       ProjectCitations.Reader citations) {
     this.bibliography = bibliography;
@@ -75,24 +72,14 @@ public final class CitationHover {
   public Hover hoverBib(
       TextDocument doc, Path bibFile, int offset, Project project, boolean markdown)
       throws IOException {
-    String text = doc.text();
-    int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-    if (offset > 0 && offset <= text.length() && text.charAt(offset - 1) == '\n') {
-      lineStart = offset;
+    Optional<BibOutline.Entry> e =
+        doc.bibOutline().keyAt(offset).filter(BibOutline.Entry::isReference);
+    if (e.isEmpty()) {
+      return null;
     }
-    int lineEnd = text.indexOf('\n', offset);
-    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-    Matcher m = ENTRY_HEADER.matcher(line);
-    while (m.find()) {
-      int start = lineStart + m.start(1);
-      int end = lineStart + m.end(1);
-      if (offset >= start && offset <= end) {
-        Hover h = describe(m.group(1), List.of(bibFile), project, null, markdown);
-        h.setRange(doc.range(start, end));
-        return h;
-      }
-    }
-    return null;
+    Hover h = describe(e.get().key(), List.of(bibFile), project, null, markdown);
+    h.setRange(doc.range(e.get().keyStart(), e.get().keyEnd()));
+    return h;
   }
 
   private Hover describe(
@@ -110,7 +97,7 @@ public final class CitationHover {
         text += "\n\n" + (markdown ? PaperText.escapeMarkdown(uses) : uses);
       }
     } else {
-      PaperIndex index = catalogue.get();
+      CatalogueBackend index = catalogue.get();
       Optional<Paper> p = index == null ? Optional.empty() : index.byKey(key);
       if (p.isPresent()) {
         text = PaperText.describe(p.get(), PaperText.NOT_IN_BIBLIOGRAPHY, markdown);

@@ -1,5 +1,6 @@
 package dev.citeassist.navigation;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.Documents;
@@ -10,18 +11,18 @@ import dev.citeassist.document.TextDocument;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.SearchHit;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -50,13 +51,13 @@ public final class BibSymbols {
   private final Documents documents;
   private final ProjectModel projects;
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
 
   public BibSymbols(
       Documents documents,
       ProjectModel projects,
       ProjectBibliography bibliography,
-      Supplier<PaperIndex> catalogue) {
+      Supplier<CatalogueBackend> catalogue) {
     this.documents = documents;
     this.projects = projects;
     this.bibliography = bibliography;
@@ -87,19 +88,18 @@ public final class BibSymbols {
 
   /** The entries of a {@code .bib}: key as name, title as detail, kind from the entry type. */
   public List<DocumentSymbol> documentSymbols(String uri) {
-    Path file = Documents.path(uri);
-    String text = documents.text(file);
-    if (text == null) {
+    Optional<TextDocument> found = documents.document(Documents.path(uri));
+    if (found.isEmpty()) {
       return List.of();
     }
-    TextDocument doc = new TextDocument(uri, 0, text);
-    Map<String, Paper> papers = read(text);
+    TextDocument doc = found.get();
+    Map<String, Paper> papers = read(doc.text());
     List<DocumentSymbol> symbols = new ArrayList<>();
-    for (BibOutline.Entry e : BibOutline.of(text)) {
-      if (e.key().isEmpty()) {
+    for (BibOutline.Entry e : doc.bibOutline().entries()) {
+      if (!e.hasKey()) {
         continue;
       }
-      Paper p = e.type().equals("string") ? null : papers.get(e.key());
+      Paper p = e.isReference() ? papers.get(e.key()) : null;
       DocumentSymbol s =
           new DocumentSymbol(
               e.key(),
@@ -173,39 +173,28 @@ public final class BibSymbols {
     }
     List<WorkspaceSymbol> symbols = new ArrayList<>();
     Set<String> keys = new LinkedHashSet<>();
-    Map<Path, Map<String, BibOutline.Entry>> outlines = new HashMap<>();
+    // A file on disk is read once per request, not once per entry.
+    Map<Path, Optional<TextDocument>> docs = new HashMap<>();
     for (BibEntry e : projectMatches(q, bibFiles, limit)) {
       if (!keys.add(e.key())) {
         continue;
       }
-      String text = documents.text(e.file());
-      if (text == null) {
+      Optional<TextDocument> found = docs.computeIfAbsent(e.file(), documents::document);
+      if (found.isEmpty()) {
         continue;
       }
-      Map<String, BibOutline.Entry> outline =
-          outlines.computeIfAbsent(
-              e.file(),
-              f -> {
-                Map<String, BibOutline.Entry> m = new LinkedHashMap<>();
-                for (BibOutline.Entry o : BibOutline.of(text)) {
-                  if (!o.type().equals("string")) {
-                    m.putIfAbsent(o.key(), o);
-                  }
-                }
-                return m;
-              });
-      BibOutline.Entry o = outline.get(e.key());
-      TextDocument doc = new TextDocument(Documents.uri(e.file()), 0, text);
+      TextDocument doc = found.get();
+      BibOutline.Entry o = doc.bibOutline().entry(e.key()).orElse(null);
       Range range = o == null ? doc.range(0, 0) : doc.range(o.keyStart(), o.keyEnd());
       WorkspaceSymbol s =
           new WorkspaceSymbol(
               name(e.paper()),
               kind(o == null ? "" : o.type()),
-              Either.forLeft(new Location(doc.uri(), range)),
+              Either.forLeft(new Location(Documents.uri(e.file()), range)),
               String.valueOf(e.file().getFileName()));
       symbols.add(s);
     }
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index != null && !q.isEmpty() && target != null && symbols.size() < limit) {
       String targetUri = Documents.uri(target);
       for (SearchHit hit : index.search(SearchQuery.of(q, limit))) {

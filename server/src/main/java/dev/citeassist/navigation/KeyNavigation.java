@@ -1,5 +1,6 @@
 package dev.citeassist.navigation;
 
+import dev.citeassist.bibtex.BibOutline;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectModel;
@@ -61,15 +62,17 @@ public final class KeyNavigation {
 
   private Optional<KeyAt> keyAt(String uri, Position position) {
     Path file = Documents.path(uri);
-    String text = documents.text(file);
-    if (text == null) {
+    Optional<TextDocument> found = documents.document(file);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    TextDocument doc = new TextDocument(uri, 0, text);
+    TextDocument doc = found.get();
+    String text = doc.text();
     int offset = doc.offset(position);
     if (isBib(file)) {
-      return BibOutline.keyAt(text, offset)
-          .filter(e -> !e.type().equals("string"))
+      return doc.bibOutline()
+          .keyAt(offset)
+          .filter(BibOutline.Entry::isReference)
           .map(
               e -> {
                 Set<Path> tex = new LinkedHashSet<>();
@@ -134,15 +137,15 @@ public final class KeyNavigation {
   /** Where a key is defined: its entry's key in the first of the project's .bib files having it. */
   private Optional<Location> definition(String key, Set<Path> bibFiles) {
     for (Path bib : bibFiles) {
-      String text = documents.text(bib);
-      if (text == null || text.indexOf(key) < 0) {
+      Optional<TextDocument> doc = documents.document(bib);
+      if (doc.isEmpty() || doc.get().text().indexOf(key) < 0) {
         continue;
       }
-      Optional<BibOutline.Entry> e = BibOutline.entry(text, key);
+      Optional<BibOutline.Entry> e = doc.get().bibOutline().entry(key);
       if (e.isPresent()) {
-        TextDocument doc = new TextDocument(Documents.uri(bib), 0, text);
         return Optional.of(
-            new Location(doc.uri(), doc.range(e.get().keyStart(), e.get().keyEnd())));
+            new Location(
+                Documents.uri(bib), doc.get().range(e.get().keyStart(), e.get().keyEnd())));
       }
     }
     return Optional.empty();
@@ -165,17 +168,29 @@ public final class KeyNavigation {
     if (includeDeclaration) {
       definition(key, at.get().bibFiles()).ifPresent(locations::add);
     }
-    for (Path tex : at.get().texFiles()) {
-      String text = documents.text(tex);
-      if (text == null) {
+    uses(key, at.get().texFiles())
+        .forEach(
+            (tex, ranges) -> {
+              for (Range r : ranges) {
+                locations.add(new Location(Documents.uri(tex), r));
+              }
+            });
+    return locations;
+  }
+
+  /** The ranges of the uses of {@code key} in each of {@code texFiles} that uses it. */
+  private Map<Path, List<Range>> uses(String key, Set<Path> texFiles) {
+    Map<Path, List<Range>> uses = new LinkedHashMap<>();
+    for (Path tex : texFiles) {
+      Optional<TextDocument> doc = documents.document(tex);
+      if (doc.isEmpty()) {
         continue;
       }
-      TextDocument doc = new TextDocument(Documents.uri(tex), 0, text);
-      for (KeyUses.Use u : KeyUses.find(text, key, scanner.get())) {
-        locations.add(new Location(doc.uri(), doc.range(u.start(), u.end())));
+      for (KeyUses.Use u : KeyUses.find(doc.get().text(), key, scanner.get())) {
+        uses.computeIfAbsent(tex, x -> new ArrayList<>()).add(doc.get().range(u.start(), u.end()));
       }
     }
-    return locations;
+    return uses;
   }
 
   /** The key's range and text when the cursor is on a key, else null (nothing to rename). */
@@ -215,35 +230,30 @@ public final class KeyNavigation {
       edits.put(bib, new ArrayList<>(List.of(new TextEdit(def.get().getRange(), newKey))));
     }
     for (Path bib : at.get().bibFiles()) {
-      String text = documents.text(bib);
-      if (text == null || text.indexOf(key) < 0) {
+      Optional<TextDocument> doc = documents.document(bib);
+      if (doc.isEmpty() || doc.get().text().indexOf(key) < 0) {
         continue;
       }
-      TextDocument doc = new TextDocument(Documents.uri(bib), 0, text);
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile(
-                  "(?i)\\b(?:crossref|xref)\\s*=\\s*[{\"]?\\s*("
-                      + java.util.regex.Pattern.quote(key)
-                      + ")\\s*[}\",\\s]")
-              .matcher(text);
-      while (m.find()) {
-        edits
-            .computeIfAbsent(bib, x -> new ArrayList<>())
-            .add(new TextEdit(doc.range(m.start(1), m.end(1)), newKey));
+      BibOutline outline = doc.get().bibOutline();
+      for (BibOutline.Entry e : outline.entries()) {
+        for (BibOutline.Field f : e.fields()) {
+          // Keys compare case ignored in a crossref, as BibTeX compares them.
+          if ((f.name().equalsIgnoreCase("crossref") || f.name().equalsIgnoreCase("xref"))
+              && outline.content(f).equalsIgnoreCase(key)) {
+            edits
+                .computeIfAbsent(bib, x -> new ArrayList<>())
+                .add(new TextEdit(doc.get().range(f.contentStart(), f.contentEnd()), newKey));
+          }
+        }
       }
     }
-    for (Path tex : at.get().texFiles()) {
-      String text = documents.text(tex);
-      if (text == null) {
-        continue;
-      }
-      TextDocument doc = new TextDocument(Documents.uri(tex), 0, text);
-      for (KeyUses.Use u : KeyUses.find(text, key, scanner.get())) {
-        edits
-            .computeIfAbsent(tex, x -> new ArrayList<>())
-            .add(new TextEdit(doc.range(u.start(), u.end()), newKey));
-      }
-    }
+    uses(key, at.get().texFiles())
+        .forEach(
+            (tex, ranges) -> {
+              for (Range r : ranges) {
+                edits.computeIfAbsent(tex, x -> new ArrayList<>()).add(new TextEdit(r, newKey));
+              }
+            });
     for (Path p : edits.keySet()) {
       versions.put(p, documents.get(p).map(TextDocument::version).orElse(null));
     }

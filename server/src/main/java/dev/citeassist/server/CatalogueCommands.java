@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.commands.Commands;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.SearchQuery;
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +27,7 @@ final class CatalogueCommands {
    * Arguments: the query, then optionally the most hits (1 to 1000). An empty array without a
    * catalogue.
    */
-  static JsonArray search(List<Object> arguments, PaperIndex index) throws IOException {
+  static JsonArray search(List<Object> arguments, CatalogueBackend index) throws IOException {
     String query = arguments == null || arguments.isEmpty() ? "" : string(arguments.get(0));
     int limit = DEFAULT_LIMIT;
     if (arguments != null && arguments.size() > 1) {

@@ -2,7 +2,10 @@ package dev.citeassist.server;
 
 import dev.citeassist.catalogue.Catalogue;
 import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
-import dev.citeassist.search.PaperIndex;
+import dev.citeassist.remote.ClusterSettings;
+import dev.citeassist.remote.FailSoftCatalogue;
+import dev.citeassist.remote.RemoteCatalogue;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.watchdog.Watchdog;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,11 +23,19 @@ import java.util.logging.Logger;
  * Opens the catalogue in the background so that {@code initialize} answers at once, and hands out
  * its index: a request waits for the first opening a bounded time, then goes on without it.
  * Reopened when its configuration changes or on request; while a new index is built (reported as
- * work-done progress) the previous one keeps answering and nobody waits for the build. Thread-safe.
+ * work-done progress) the previous one keeps answering and nobody waits for the build. When the
+ * settings name a shared catalogue ({@link #useRemote}), that one is handed out instead, at once
+ * (nothing is built here), failing soft: an unreachable cluster is reported once and answers as an
+ * empty catalogue until it is back. Thread-safe.
  */
-final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
+final class CatalogueHolder implements Supplier<CatalogueBackend>, Closeable {
 
   private static final Logger LOG = Logger.getLogger(CatalogueHolder.class.getName());
+  // how long shutdown waits for a catalogue build in progress
+  private static final long CLOSE_WAIT_SECONDS = 5;
+
+  /** How often an unreachable shared catalogue is tried again. */
+  private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
   private final long waitMillis;
   private final Supplier<WorkDoneProgress> progress;
@@ -44,6 +56,9 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
   // A catalogue whose every checksum was verified when it opened: a failing search of it is not
   // the files' fault, and reopening it would only fail again.
   private volatile Catalogue verified;
+
+  // The shared catalogue, when the settings name one; then it answers instead of the local one.
+  private volatile FailSoftCatalogue remote;
 
   CatalogueHolder(long waitMillis) {
     this(waitMillis, () -> new WorkDoneProgress(null, ""));
@@ -141,17 +156,59 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
         && a.keyPattern().toString().equals(b.keyPattern().toString());
   }
 
-  /** The index, waiting for the first opening at most the bound given at construction. */
+  /**
+   * Searches the shared catalogue of {@code settings} from now on (unless it already does), telling
+   * {@code say} once when it becomes unreachable and once when it is back.
+   */
+  synchronized void useRemote(ClusterSettings settings, Consumer<String> say) throws IOException {
+    FailSoftCatalogue before = remote;
+    if (before != null && before.settings().equals(settings)) {
+      return;
+    }
+    remote = new FailSoftCatalogue(RemoteCatalogue.connect(settings), say, PROBE_EVERY);
+    LOG.info(() -> "catalogue: the shared catalogue at " + settings.where());
+    if (before != null) {
+      before.close();
+    }
+  }
+
+  /** The client's settings of a shared catalogue as the remote backend's. */
+  static ClusterSettings clusterSettings(dev.citeassist.settings.RemoteCatalogueSettings r) {
+    ClusterSettings c =
+        ClusterSettings.parse(r.url()).withTimeout(Duration.ofMillis(r.timeoutMillis()));
+    if (r.apiKey() != null) {
+      c = c.withApiKey(r.apiKey());
+    } else if (r.user() != null) {
+      c = c.withBasicAuth(r.user(), r.password() == null ? "" : r.password());
+    }
+    return r.caCertificate() == null ? c : c.withCaCertificate(r.caCertificate());
+  }
+
+  /** Searches the local catalogue again (the shared one is let go). */
+  synchronized void useLocal() {
+    FailSoftCatalogue before = remote;
+    remote = null;
+    if (before != null) {
+      before.close();
+    }
+  }
+
+  /** The catalogue, waiting for the first opening at most the bound given at construction. */
   @Override
-  public PaperIndex get() {
+  public CatalogueBackend get() {
     return get(waitMillis);
   }
 
   /**
-   * The index, or null when there is none yet: waits for the first opening at most {@code
-   * budgetMillis} (a reopening never makes anyone wait; the previous index answers).
+   * The catalogue, or null when there is none yet: the shared one when set, else the local index,
+   * waiting for its first opening at most {@code budgetMillis} (a reopening never makes anyone
+   * wait; the previous index answers).
    */
-  PaperIndex get(long budgetMillis) {
+  CatalogueBackend get(long budgetMillis) {
+    FailSoftCatalogue shared = remote;
+    if (shared != null) {
+      return shared;
+    }
     CompletableFuture<Catalogue> c = catalogue;
     if (c == null) {
       return null;
@@ -206,10 +263,21 @@ final class CatalogueHolder implements Supplier<PaperIndex>, Closeable {
 
   @Override
   public void close() {
+    useLocal();
     CompletableFuture<Catalogue> c = catalogue;
     if (c != null) {
       c.thenAccept(this::closeQuietly);
     }
     opener.shutdown();
+    // A build still running keeps writing into the cache folder; give it a moment to finish so
+    // that the folder is left quiet at shutdown. A longer build is abandoned: the index swap is
+    // atomic, so the next start finds the old catalogue or the new one, never a mix.
+    try {
+      if (!opener.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.info("the catalogue is still being built at shutdown; leaving it unfinished");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

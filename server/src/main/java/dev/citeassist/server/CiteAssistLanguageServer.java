@@ -77,12 +77,13 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
 
   final Documents documents = new Documents();
   final ProjectModel projects = new ProjectModel(documents);
-  final ProjectBibliography bibliography = new ProjectBibliography();
+  final ProjectBibliography bibliography = new ProjectBibliography(() -> settings().cacheDir());
   final dev.citeassist.document.Workspace workspaceFolders =
       new dev.citeassist.document.Workspace();
   final LeftoverTemps leftoverTemps = new LeftoverTemps();
   final CatalogueHolder catalogue;
   final ExecutorService requests;
+  final ExecutorService completions;
   private volatile Settings settings = Settings.defaults();
   private volatile CitationScanner scanner = CitationScanner.standard();
   private volatile ClientCapabilities capabilities = new ClientCapabilities();
@@ -119,6 +120,18 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
             r -> {
               Thread t = new Thread(r, "citeassist-request-" + n.incrementAndGet());
               t.setDaemon(true);
+              return t;
+            });
+    // Completion has threads of its own: it is asked on every keystroke and must never wait
+    // behind a hover, a rename or a code action.
+    AtomicInteger c = new AtomicInteger();
+    this.completions =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "citeassist-completion-" + c.incrementAndGet());
+              t.setDaemon(true);
+              t.setPriority(Thread.NORM_PRIORITY + 1);
               return t;
             });
     // Typing-time requests answer from what is ready: the first opening of the catalogue is
@@ -169,7 +182,32 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
     settings = s;
     scanner = new CitationScanner(s.extraCiteCommands());
     projects.setBibFolders(s.bibFolders());
+    if (s.remoteCatalogue() != null) {
+      try {
+        catalogue.useRemote(
+            CatalogueHolder.clusterSettings(s.remoteCatalogue()), this::sayCatalogue);
+        return;
+      } catch (IOException | IllegalArgumentException e) {
+        sayCatalogue(
+            "The shared catalogue cannot be used (" + e.getMessage() + "); using the local one.");
+      }
+    }
+    catalogue.useLocal();
     catalogue.open(catalogueConfig(s));
+  }
+
+  /** A change of the shared catalogue's state: in the log, and shown to the user once. */
+  private void sayCatalogue(String message) {
+    LOG.warning(message);
+    LanguageClient c = client;
+    if (c != null) {
+      c.showMessage(
+          new org.eclipse.lsp4j.MessageParams(
+              message.contains("reachable again")
+                  ? org.eclipse.lsp4j.MessageType.Info
+                  : org.eclipse.lsp4j.MessageType.Warning,
+              message));
+    }
   }
 
   private static CatalogueConfig catalogueConfig(Settings s) {
@@ -303,6 +341,7 @@ public final class CiteAssistLanguageServer implements LanguageServer, LanguageC
   public void exit() {
     try {
       requests.shutdownNow();
+      completions.shutdownNow();
       catalogue.close();
       bibliography.close();
     } catch (IOException | RuntimeException e) {

@@ -131,30 +131,64 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
     }
   }
 
+  // The work of the latest completion request: a newer request makes it stale (the user typed
+  // on), so it is stopped and answered with an empty list marked incomplete, a result that the
+  // client has no use for anyway, instead of being computed for nobody.
+  private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> lastCompletion =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       CompletionParams params) {
-    return CompletableFutures.computeAsync(
-        server.requests,
-        cancel -> {
-          String uri = params.getTextDocument().getUri();
-          TextDocument doc = server.documents.get(uri).orElse(null);
-          if (doc == null || isBib(uri)) {
-            return Either.forRight(new CompletionList(false, List.of()));
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> work =
+        CompletableFutures.computeAsync(server.completions, cancel -> complete(params, cancel));
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
+        work.handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return result;
+              }
+              if (failure instanceof java.util.concurrent.CancellationException
+                  || failure.getCause() instanceof java.util.concurrent.CancellationException) {
+                return Either.forRight(new CompletionList(true, List.of()));
+              }
+              throw failure instanceof java.util.concurrent.CompletionException c
+                  ? c
+                  : new java.util.concurrent.CompletionException(failure);
+            });
+    // the client's $/cancelRequest cancels the answer: the work stops too
+    answer.whenComplete(
+        (result, failure) -> {
+          if (answer.isCancelled()) {
+            work.cancel(true);
           }
-          Project project = trackProject(uri);
-          cancel.checkCanceled();
-          var request =
-              new CitationCompletion.Request(
-                  doc,
-                  doc.offset(params.getPosition()),
-                  project,
-                  server.settings().completionLimit(),
-                  new CitationCompletion.ClientSupport(
-                      completionMarkdown(server.capabilities()),
-                      resolveSupport(server.capabilities())));
-          return Either.forRight(server.completion.complete(request, cancel));
         });
+    CompletableFuture<?> stale = lastCompletion.getAndSet(work);
+    if (stale != null) {
+      stale.cancel(true);
+    }
+    return answer;
+  }
+
+  private Either<List<CompletionItem>, CompletionList> complete(
+      CompletionParams params, org.eclipse.lsp4j.jsonrpc.CancelChecker cancel) {
+    cancel.checkCanceled();
+    String uri = params.getTextDocument().getUri();
+    TextDocument doc = server.documents.get(uri).orElse(null);
+    if (doc == null || isBib(uri)) {
+      return Either.forRight(new CompletionList(false, List.of()));
+    }
+    Project project = trackProject(uri);
+    cancel.checkCanceled();
+    var request =
+        new CitationCompletion.Request(
+            doc,
+            doc.offset(params.getPosition()),
+            project,
+            server.settings().completionLimit(),
+            new CitationCompletion.ClientSupport(
+                completionMarkdown(server.capabilities()), resolveSupport(server.capabilities())));
+    return Either.forRight(server.completion.complete(request, cancel));
   }
 
   @Override

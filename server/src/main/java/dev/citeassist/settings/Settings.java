@@ -24,6 +24,13 @@ import java.util.Set;
  *     [auth:lower][year][veryshorttitle:lower]}), or null for the catalogue's default
  * @param bibFolders folders searched for a {@code .bib} the document names that is not beside the
  *     root (before {@code BIBINPUTS}), relative to the root's folder unless absolute
+ * @param catalogueUrl a shared catalogue on an OpenSearch cluster to search instead of the local
+ *     one ({@code http[s]://host:port[/name]}, several nodes comma-separated), or null
+ * @param catalogueUser with {@code cataloguePassword}: basic authentication to it, or null
+ * @param cataloguePassword the basic-auth password, or null
+ * @param catalogueApiKey sent as {@code Authorization: ApiKey …} instead, or null
+ * @param catalogueCaCertificate a PEM file of a certificate authority to trust for it, or null
+ * @param catalogueTimeoutMillis the longest a call to it may take, retries included
  */
 public record Settings(
     int completionLimit,
@@ -33,7 +40,13 @@ public record Settings(
     List<Path> catalogueSources,
     Path cacheDir,
     String keyPattern,
-    List<Path> bibFolders) {
+    List<Path> bibFolders,
+    String catalogueUrl,
+    String catalogueUser,
+    String cataloguePassword,
+    String catalogueApiKey,
+    Path catalogueCaCertificate,
+    int catalogueTimeoutMillis) {
 
   public static final int DEFAULT_COMPLETION_LIMIT = 50;
 
@@ -52,7 +65,27 @@ public record Settings(
         List.of(),
         defaultCacheDir(),
         null,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        RemoteCatalogueSettings.DEFAULT_TIMEOUT_MILLIS);
+  }
+
+  /** The shared catalogue to search instead of the local one, or null for the local one. */
+  public RemoteCatalogueSettings remoteCatalogue() {
+    if (catalogueUrl == null || catalogueUrl.isBlank()) {
+      return null;
+    }
+    return new RemoteCatalogueSettings(
+        catalogueUrl,
+        catalogueUser,
+        cataloguePassword,
+        catalogueApiKey,
+        catalogueCaCertificate,
+        catalogueTimeoutMillis);
   }
 
   /**

@@ -29,6 +29,12 @@ public final class SettingsParser {
   private static final String CACHE_DIR = "cacheDir";
   private static final String BIB_FOLDERS = "bibFolders";
   private static final String KEY_PATTERN = "keyPattern";
+  private static final String CATALOGUE_URL = "catalogueUrl";
+  private static final String CATALOGUE_USER = "catalogueUser";
+  private static final String CATALOGUE_PASSWORD = "cataloguePassword";
+  private static final String CATALOGUE_API_KEY = "catalogueApiKey";
+  private static final String CATALOGUE_CA_CERTIFICATE = "catalogueCaCertificate";
+  private static final String CATALOGUE_TIMEOUT_MILLIS = "catalogueTimeoutMillis";
 
   /**
    * Every setting this parser reads, by its wire name: one per {@link Settings} component. The
@@ -44,7 +50,13 @@ public final class SettingsParser {
           CATALOGUE_SOURCES,
           KEY_PATTERN,
           CACHE_DIR,
-          BIB_FOLDERS);
+          BIB_FOLDERS,
+          CATALOGUE_URL,
+          CATALOGUE_USER,
+          CATALOGUE_PASSWORD,
+          CATALOGUE_API_KEY,
+          CATALOGUE_CA_CERTIFICATE,
+          CATALOGUE_TIMEOUT_MILLIS);
 
   private SettingsParser() {}
 
@@ -124,6 +136,43 @@ public final class SettingsParser {
         }
       }
     }
-    return new Settings(limit, commands, dialect, target, sources, cache, keyPattern, bibFolders);
+    return new Settings(
+        limit,
+        commands,
+        dialect,
+        target,
+        sources,
+        cache,
+        keyPattern,
+        bibFolders,
+        blankToNull(string(o, CATALOGUE_URL, current.catalogueUrl())),
+        blankToNull(string(o, CATALOGUE_USER, current.catalogueUser())),
+        string(o, CATALOGUE_PASSWORD, current.cataloguePassword()),
+        blankToNull(string(o, CATALOGUE_API_KEY, current.catalogueApiKey())),
+        path(o, CATALOGUE_CA_CERTIFICATE, current.catalogueCaCertificate()),
+        timeout(o, current.catalogueTimeoutMillis()));
+  }
+
+  /** A path setting: an empty string clears it, anything but a string keeps the current one. */
+  private static Path path(JsonObject o, String name, Path current) {
+    String s = string(o, name, null);
+    return s == null ? current : s.isBlank() ? null : Path.of(s.strip());
+  }
+
+  private static int timeout(JsonObject o, int current) {
+    JsonElement t = o.get(CATALOGUE_TIMEOUT_MILLIS);
+    if (t != null && t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()) {
+      return Math.max(50, Math.min(60_000, t.getAsInt()));
+    }
+    return current;
+  }
+
+  private static String string(JsonObject o, String name, String current) {
+    JsonElement e = o.get(name);
+    return e != null && e.isJsonPrimitive() ? e.getAsString() : current;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 }

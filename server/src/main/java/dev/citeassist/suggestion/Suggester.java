@@ -4,6 +4,7 @@ import dev.citeassist.document.BibEntry;
 import dev.citeassist.document.ProjectBibliography;
 import dev.citeassist.latex.CitationContext;
 import dev.citeassist.paper.Paper;
+import dev.citeassist.search.CatalogueBackend;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
@@ -198,7 +199,7 @@ public final class Suggester {
   public record Ranking(List<Suggestion> project, List<Suggestion> catalogue, ContextQuery query) {}
 
   private final ProjectBibliography bibliography;
-  private final Supplier<PaperIndex> catalogue;
+  private final Supplier<CatalogueBackend> catalogue;
 
   /** The words of the papers shown lately (by identity: an edited entry is a new paper). */
   private final Map<Paper, Set<String>> words =
@@ -210,7 +211,7 @@ public final class Suggester {
             }
           });
 
-  public Suggester(ProjectBibliography bibliography, Supplier<PaperIndex> catalogue) {
+  public Suggester(ProjectBibliography bibliography, Supplier<CatalogueBackend> catalogue) {
     this.bibliography = bibliography;
     this.catalogue = catalogue;
   }
@@ -282,7 +283,7 @@ public final class Suggester {
     }
 
     List<Suggestion> papers = new ArrayList<>();
-    PaperIndex index = catalogue.get();
+    CatalogueBackend index = catalogue.get();
     if (index != null && catalogueLimit > 0 && !query.isEmpty()) {
       try {
         List<SearchHit> hits = index.search(query, catalogueLimit);

@@ -178,11 +178,7 @@ class CliTest {
   void searchRebuildsADamagedCacheAndSaysWhy(String damage) throws IOException {
     assertEquals(0, run("search", "symmetry"));
     String healthy = out;
-    Path snapshot;
-    try (var parents = Files.list(home.resolve("cache"));
-        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
-      snapshot = snapshots.findFirst().orElseThrow();
-    }
+    Path snapshot = builtInIndex();
     List<Path> files;
     try (var s = Files.list(snapshot)) {
       files = s.sorted().toList();
@@ -224,11 +220,7 @@ class CliTest {
   void searchRemovesAnAbandonedBuildAndIgnoresAStaleLockFile() throws IOException {
     assertEquals(0, run("search", "symmetry"));
     String healthy = out;
-    Path snapshot;
-    try (var parents = Files.list(home.resolve("cache"));
-        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
-      snapshot = snapshots.findFirst().orElseThrow();
-    }
+    Path snapshot = builtInIndex();
     Files.writeString(snapshot.resolve("write.lock"), "left by a process that died");
     Path abandoned = Files.createDirectory(snapshot.resolveSibling("building-42"));
     Files.writeString(abandoned.resolve("_0.fdt"), "half a segment");
@@ -340,5 +332,32 @@ class CliTest {
     }
     String env = System.getenv("CITEASSIST_SHARED");
     return Path.of(env != null ? env : "/work/shared");
+  }
+
+  @Test
+  void sharedCatalogueOptionsSayWhatIsWrong() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    assertEquals(1, run("search", "symmetry", "--catalogue", "http://127.0.0.1:" + closed));
+    assertTrue(err.contains("is unreachable"), err);
+    assertEquals(2, run("search", "symmetry", "--catalogue", "ftp://lab"));
+    assertTrue(err.contains("is not an http:// or https:// URL"), err);
+    java.nio.file.Path bib = home.resolve("mine.bib");
+    java.nio.file.Files.writeString(bib, "@misc{a2020, title = {Alpha}, year = {2020}}\n");
+    assertEquals(1, run("index", "--to", "http://127.0.0.1:" + closed, bib.toString()));
+    assertTrue(err.contains("is unreachable"), err);
+    // nothing was added to the local list of sources
+    assertEquals(List.of(), new UserSources(home.resolve("config/sources")).load());
+  }
+
+  /** The folder of the built-in catalogue's index, once a command has built it. */
+  private Path builtInIndex() throws IOException {
+    try (var parents = Files.list(home.resolve("cache"));
+        var snapshots = Files.list(parents.findFirst().orElseThrow())) {
+      return snapshots.findFirst().orElseThrow();
+    }
   }
 }

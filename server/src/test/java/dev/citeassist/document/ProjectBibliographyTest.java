@@ -74,4 +74,45 @@ class ProjectBibliographyTest {
       assertTrue(bib.search("zebra", 5, Set.of(FILE)).isEmpty());
     }
   }
+
+  private static List<String> described(ProjectBibliography bib) {
+    return bib.entries(List.of(FILE)).stream()
+        .map(e -> e.key() + "@" + e.line() + ":" + e.paper().title() + "/" + e.paper().venue())
+        .toList();
+  }
+
+  @Test
+  void aSeriesOfEditsReadsAsAFreshReadingOfTheLastText() throws Exception {
+    String text = bib(3000);
+    List<java.util.function.UnaryOperator<String>> edits =
+        List.of(
+            t ->
+                t.replace(
+                    "@article{key1500,", "@misc{zebra2021, title = {Zebra}}\n\n@article{key1500,"),
+            t -> t.replace("Study number 2000}", "Study number 2000, revised}"),
+            t ->
+                t.replace(
+                    "@article{key10,\n  title = {Study number 10},\n  journal = aop,\n  year = {2020}\n}\n\n",
+                    ""),
+            t -> t + "@misc{last2022, title = {Last}",
+            t -> t + "}\n",
+            t -> t.replace("@article{key2999,", "@article{key2999b,"),
+            t -> t.replace("@article{key0,", "@misc{first, title={First}}\n@article{key0,"),
+            t -> t.replace("{The Annals of Probability}", "{Annals}"));
+    try (ProjectBibliography edited = new ProjectBibliography()) {
+      edited.update(FILE, text).get(60, TimeUnit.SECONDS);
+      for (var edit : edits) {
+        text = edit.apply(text);
+        edited.update(FILE, text).get(60, TimeUnit.SECONDS);
+        try (ProjectBibliography fresh = new ProjectBibliography()) {
+          fresh.update(FILE, text).get(60, TimeUnit.SECONDS);
+          assertEquals(described(fresh), described(edited));
+          assertEquals(
+              fresh.search("zebra", 5, Set.of(FILE)).size(),
+              edited.search("zebra", 5, Set.of(FILE)).size());
+        }
+      }
+      assertTrue(edited.entry("last2022", List.of(FILE)).isPresent());
+    }
+  }
 }

@@ -43,4 +43,27 @@ class TextDocumentTest {
     assertEquals(4, d.version());
     assertEquals("whole", d.apply(null, "whole", 5).text());
   }
+
+  @Test
+  void positionsAfterEditsAreThoseOfTheNewTextReadAfresh() {
+    java.util.Random random = new java.util.Random(7);
+    String[] pieces = {"a", "\n", "\r\n", "xy\nz", "", "\n\n", "\u00e9"};
+    TextDocument edited = new TextDocument("file:///t/x.bib", 1, "one\ntwo\r\nthree\n\nfour");
+    for (int round = 0; round < 500; round++) {
+      int length = edited.text().length();
+      int a = random.nextInt(length + 1);
+      int b = Math.min(length, a + random.nextInt(4));
+      String inserted = pieces[random.nextInt(pieces.length)];
+      edited =
+          edited.apply(
+              new org.eclipse.lsp4j.Range(edited.position(a), edited.position(b)),
+              inserted,
+              round + 2);
+      TextDocument fresh = new TextDocument("file:///t/x.bib", round + 2, edited.text());
+      for (int o = 0; o <= edited.text().length(); o++) {
+        assertEquals(
+            fresh.position(o), edited.position(o), "offset " + o + " after round " + round);
+      }
+    }
+  }
 }

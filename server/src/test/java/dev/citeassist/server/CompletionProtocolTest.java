@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeassist.bibtex.BibtexReader;
 import dev.citeassist.commands.Commands;
+import dev.citeassist.paper.CollectingSink;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.PaperSink;
-import dev.citeassist.paper.ReadProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -64,23 +62,10 @@ class CompletionProtocolTest {
   }
 
   private static List<Paper> read(String bib) {
-    List<Paper> papers = new ArrayList<>();
-    new BibtexReader()
-        .read(
-            "t.bib",
-            bib,
-            new PaperSink() {
-              @Override
-              public void paper(Paper paper) {
-                papers.add(paper);
-              }
-
-              @Override
-              public void problem(ReadProblem problem) {
-                throw new AssertionError(problem.toString());
-              }
-            });
-    return papers;
+    CollectingSink sink = new CollectingSink();
+    new BibtexReader().read("t.bib", bib, sink);
+    assertEquals(List.of(), sink.problems);
+    return sink.papers;
   }
 
   private static CompletionItem withTitle(CompletionList list, String title, int within) {
@@ -186,14 +171,17 @@ class CompletionProtocolTest {
               @article{mehra1970identification, title={On the identification of variances and
                 adaptive {Kalman} filtering}, author={Mehra, Raman}, year={1970}}
               """);
-      // polled until both entries are indexed (the .bib may be read from disk, then opened)
+      // polled until both entries are indexed (the .bib may be read from disk, then opened) and
+      // the catalogue is open, so that its papers can follow
       CompletionList list =
           h.completeUntil(
               l ->
                   LspHarness.labels(l).size() > 2
                       && LspHarness.labels(l)
                           .subList(0, 2)
-                          .equals(List.of("mehra1970identification", "liao2018random")));
+                          .equals(List.of("mehra1970identification", "liao2018random"))
+                      && l.getItems().stream()
+                          .anyMatch(i -> i.getKind() == CompletionItemKind.Value));
       CompletionItem first = list.getItems().get(0);
       assertEquals(CompletionItemKind.Reference, first.getKind());
       assertEquals("matches \"kalman\"", first.getLabelDetails().getDescription());

@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.citeassist.commands.Commands;
 import dev.citeassist.document.Documents;
 import dev.citeassist.fixture.Poll;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -184,22 +185,12 @@ class WritesProtocolTest {
       List<Diagnostic> found =
           DiagnosticsProtocolTest.diagnostics(
               h, tex, l -> l.size() == 1 && l.get(0).getMessage().contains(key));
-      DiagnosticsProtocolTest.apply(
-          h,
-          tex,
-          DiagnosticsProtocolTest.titled(
-              DiagnosticsProtocolTest.actions(h, tex, found),
-              "Add `" + key + "` from the catalogue to victim.bib"));
+      addFromTheCatalogue(h, tex, found, key);
       assertEquals(1, h.client.questions.size());
       assertEquals(VICTIM, Files.readString(victim));
 
       h.client.answer = "Add";
-      DiagnosticsProtocolTest.apply(
-          h,
-          tex,
-          DiagnosticsProtocolTest.titled(
-              DiagnosticsProtocolTest.actions(h, tex, found),
-              "Add `" + key + "` from the catalogue to victim.bib"));
+      addFromTheCatalogue(h, tex, found, key);
       assertEquals(2, h.client.questions.size());
       String after = applyEdit ? h.text(victim) : Files.readString(victim);
       assertTrue(after.startsWith(VICTIM) && after.contains("{" + key + ","), after);
@@ -265,8 +256,7 @@ class WritesProtocolTest {
   @Test
   void writingKeepsTheModeAndLeavesNoTemporaryFile() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     Files.setPosixFilePermissions(bib, PosixFilePermissions.fromString("rw-r--r--"));
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
       h.open(project("refs"));
@@ -282,8 +272,7 @@ class WritesProtocolTest {
   void leftoverTemporaryFilesOfAStoppedWriterAreDeletedWhenTheProjectIsSeen() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     Path leftover = dir.resolve(".refs.bib.citeassist-" + gone.pid() + ".tmp");
     Files.writeString(leftover, VICTIM + "@misc{half");
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
@@ -295,12 +284,9 @@ class WritesProtocolTest {
 
   @Test
   void withoutApplyEditAnUnsavedBufferIsNotBypassed() throws Exception {
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.none())) {
-      h.open(project("refs"), "refs.bib");
-      String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
-      h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+      String unsaved = typeAnUnsavedEntry(h, bib);
       CompletionItem item = symmetry(h);
       assertEquals(addEntryAnswer(item.getLabel(), bib, false), h.accept(item));
       assertEquals(VICTIM, Files.readString(bib));
@@ -313,12 +299,9 @@ class WritesProtocolTest {
 
   @Test
   void withApplyEditTheEntryGoesIntoTheUnsavedBufferAtItsVersion() throws Exception {
-    Path bib = dir.resolve("refs.bib");
-    Files.writeString(bib, VICTIM);
+    Path bib = refsBib();
     try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all())) {
-      h.open(project("refs"), "refs.bib");
-      String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
-      h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+      String unsaved = typeAnUnsavedEntry(h, bib);
       CompletionItem item = symmetry(h);
       // Answered after the edit was applied, with the .bib for the client to save.
       assertEquals(addEntryAnswer(item.getLabel(), bib, true), h.accept(item));
@@ -398,6 +381,32 @@ class WritesProtocolTest {
       assertTrue(h.client.questions.isEmpty());
       assertEquals(Documents.path(h.uri()), dir.resolve("main.tex").toAbsolutePath().normalize());
     }
+  }
+
+  /** refs.bib in the project folder, holding {@link #VICTIM}. */
+  private Path refsBib() throws IOException {
+    Path bib = dir.resolve("refs.bib");
+    Files.writeString(bib, VICTIM);
+    return bib;
+  }
+
+  /** Opens the project and refs.bib, and types an entry into refs.bib without saving it. */
+  private String typeAnUnsavedEntry(LspHarness h, Path bib) throws Exception {
+    h.open(project("refs"), "refs.bib");
+    String unsaved = "@misc{unsaved, title = {Typed, not saved}}\n";
+    h.change(bib, new TextEdit(new Range(new Position(1, 0), new Position(1, 0)), unsaved));
+    return unsaved;
+  }
+
+  /** Applies the quick fix that adds {@code key} from the catalogue to victim.bib. */
+  private static void addFromTheCatalogue(
+      LspHarness h, Path tex, List<Diagnostic> found, String key) throws Exception {
+    DiagnosticsProtocolTest.apply(
+        h,
+        tex,
+        DiagnosticsProtocolTest.titled(
+            DiagnosticsProtocolTest.actions(h, tex, found),
+            "Add `" + key + "` from the catalogue to victim.bib"));
   }
 
   /** What the add-entry command answers, as the client receives it (Gson reads it as a map). */

@@ -36,7 +36,13 @@ class SettingsParserTest {
             List.of(Path.of("/data/zotero.json")),
             Path.of("/tmp/c"),
             "[auth][year]",
-            List.of(Path.of("/home/me/texmf/bibtex")));
+            List.of(Path.of("/home/me/texmf/bibtex")),
+            null,
+            null,
+            null,
+            null,
+            null,
+            RemoteCatalogueSettings.DEFAULT_TIMEOUT_MILLIS);
     assertEquals(expected, SettingsParser.parse(JsonParser.parseString(section), defaults));
     assertEquals(
         expected,
@@ -59,6 +65,36 @@ class SettingsParserTest {
     assertEquals(50, defaults.completionLimit());
   }
 
+  @Test
+  void sharedCatalogueSettingsAreReadAndAnEmptyUrlMeansTheLocalOne() {
+    Settings remote =
+        SettingsParser.parse(
+            JsonParser.parseString(
+                """
+                {"catalogueUrl": "https://os.lab.example:9200/papers",
+                 "catalogueUser": "reader", "cataloguePassword": "pw",
+                 "catalogueCaCertificate": "/etc/lab-ca.pem", "catalogueTimeoutMillis": 800}
+                """),
+            defaults);
+    assertEquals(
+        new RemoteCatalogueSettings(
+            "https://os.lab.example:9200/papers",
+            "reader",
+            "pw",
+            null,
+            Path.of("/etc/lab-ca.pem"),
+            800),
+        remote.remoteCatalogue());
+    Settings keyed =
+        SettingsParser.parse(JsonParser.parseString("{\"catalogueApiKey\": \"k\"}"), remote);
+    assertEquals("k", keyed.remoteCatalogue().apiKey());
+    assertEquals("reader", keyed.remoteCatalogue().user());
+    Settings local =
+        SettingsParser.parse(JsonParser.parseString("{\"catalogueUrl\": \"\"}"), keyed);
+    assertEquals(null, local.remoteCatalogue());
+    assertEquals(null, defaults.remoteCatalogue());
+  }
+
   /**
    * {@link SettingsParser#NAMES} is complete: each name sets exactly one {@link Settings}
    * component, and every component has its name. (The clients' lists are tested against NAMES.)
@@ -66,15 +102,21 @@ class SettingsParserTest {
   @Test
   void everySettingHasOneNameAndEachNameSetsItsOwnComponent() throws Exception {
     Map<String, String> samples =
-        Map.of(
-            "completionLimit", "7",
-            "citeCommands", "[\"mycite\"]",
-            "dialect", "\"biblatex\"",
-            "targetBib", "\"t.bib\"",
-            "catalogueSources", "[\"/s.bib\"]",
-            "keyPattern", "\"[auth][year]\"",
-            "cacheDir", "\"/c\"",
-            "bibFolders", "[\"bib\"]");
+        Map.ofEntries(
+            Map.entry("completionLimit", "7"),
+            Map.entry("citeCommands", "[\"mycite\"]"),
+            Map.entry("dialect", "\"biblatex\""),
+            Map.entry("targetBib", "\"t.bib\""),
+            Map.entry("catalogueSources", "[\"/s.bib\"]"),
+            Map.entry("keyPattern", "\"[auth][year]\""),
+            Map.entry("cacheDir", "\"/c\""),
+            Map.entry("bibFolders", "[\"bib\"]"),
+            Map.entry("catalogueUrl", "\"http://os:9200\""),
+            Map.entry("catalogueUser", "\"u\""),
+            Map.entry("cataloguePassword", "\"p\""),
+            Map.entry("catalogueApiKey", "\"k\""),
+            Map.entry("catalogueCaCertificate", "\"/ca.pem\""),
+            Map.entry("catalogueTimeoutMillis", "900"));
     assertEquals(Set.copyOf(SettingsParser.NAMES), samples.keySet());
     assertEquals(SettingsParser.NAMES.size(), Set.copyOf(SettingsParser.NAMES).size());
     Set<String> covered = new HashSet<>();

@@ -17,16 +17,16 @@ import java.util.stream.Stream;
  * venue, listing and daily-papers records, math, TeX specials, diacritics, corporate and suffixed
  * names, an abstract full of quotes, percent signs, braces and backslashes, a paper without a year.
  */
-final class SamplePapers {
+final class WriterCases {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private SamplePapers() {}
+  private WriterCases() {}
 
   /** The folder of the golden files. */
   static Path directory() {
     try {
-      return Path.of(SamplePapers.class.getResource("writer").toURI());
+      return Path.of(WriterCases.class.getResource("writer").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -55,6 +55,6 @@ final class SamplePapers {
   }
 
   static List<Paper> all() {
-    return names().stream().map(SamplePapers::get).toList();
+    return names().stream().map(WriterCases::get).toList();
   }
 }

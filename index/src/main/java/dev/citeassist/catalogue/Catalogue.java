@@ -7,6 +7,7 @@ import dev.citeassist.paper.PaperSink;
 import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.paper.SourceFormat;
 import dev.citeassist.search.PaperIndex;
+import dev.citeassist.search.ShardSet;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +27,34 @@ import java.util.Objects;
 
 /**
  * The user's catalogue: the built-in seed listings plus their own sources, read, merged (one entry
- * per paper), keyed and indexed on disk under the cache directory. The index is rebuilt only when
+ * per paper), keyed and indexed on disk under the cache directory. A snapshot is rebuilt only when
  * the sources' fingerprint (contents of the built-in seeds; path, size and modification time of
- * each user source; the key pattern) differs from the one stored in its last commit.
+ * each user source, in any order; the key pattern) differs from the one stored in its last commit.
+ *
+ * <p>A snapshot is a main index plus one shard per user source (see {@link ShardBuild}): the shards
+ * are built by streaming, so memory does not grow with the catalogue, and a shard is reused
+ * (hard-linked) while its source is unchanged, so a change to one source reads that source only.
+ * {@link CatalogueResolver} merges duplicates and suffixes keys across sources with the results of
+ * {@link #read}, whatever order the sources are given in; the main index holds the papers this
+ * changes and the built-in ones. Everything is memory-mapped when open.
  *
  * <p>Owns its {@link PaperIndex}; close the catalogue to close it. Thread-safe for searching.
  */
 public final class Catalogue implements Closeable {
 
   /** Bump when parsing, merging or keying changes, so existing caches are rebuilt. */
-  private static final String FORMAT_VERSION = "1";
+  private static final String FORMAT_VERSION = "2";
 
   private static final String FINGERPRINT = "citeassist.fingerprint";
+
+  /** Commit data of a snapshot's main index: its shard folders by rank, one per line. */
+  private static final String SHARDS = "citeassist.shards";
+
+  /** Name prefix of a user source's shard folder inside a snapshot. */
+  private static final String SHARD = "source-";
+
+  /** Name suffix of the file beside a shard folder that lists its hidden documents. */
+  private static final String HIDDEN = ".hidden";
 
   /**
    * Name prefix of a snapshot being built ({@code building-<pid>-…}); renamed to its fingerprint
@@ -60,13 +78,19 @@ public final class Catalogue implements Closeable {
   private final List<ReadProblem> problems;
   private final List<String> repairs;
   private final boolean rebuilt;
+  private final List<String> sourcesRead;
 
   private Catalogue(
-      PaperIndex index, List<ReadProblem> problems, List<String> repairs, boolean rebuilt) {
+      PaperIndex index,
+      List<ReadProblem> problems,
+      List<String> repairs,
+      boolean rebuilt,
+      List<String> sourcesRead) {
     this.index = index;
     this.problems = List.copyOf(problems);
     this.repairs = List.copyOf(repairs);
     this.rebuilt = rebuilt;
+    this.sourcesRead = List.copyOf(sourcesRead);
   }
 
   /** Opens the catalogue, building or rebuilding its index if its sources changed. */
@@ -115,31 +139,290 @@ public final class Catalogue implements Closeable {
     boolean rebuilt = false;
     Object checked = fileKey(snapshot);
     String damage = checked == null ? null : PaperIndex.damage(snapshot, checksums);
+    if (checked != null && damage == null) {
+      damage = shardDamage(snapshot, checksums);
+    }
     if (damage != null) {
       // A snapshot that cannot be opened (deleted or damaged files, a copy from another version)
       // is derived data: it is moved aside, deleted and built again.
       repairs.add("the catalogue cache " + snapshot + " was damaged (" + damage + "); rebuilt");
       moveAside(parent, snapshot, checked);
     }
+    List<String> sourcesRead = new ArrayList<>();
     if (!PaperIndex.exists(snapshot)) {
-      List<Paper> papers = read(sources, config.keyPattern(), problems, progress);
       // The process id in the name tells a later open whether the build was abandoned.
       Path building =
           Files.createTempDirectory(parent, BUILDING + ProcessHandle.current().pid() + "-");
       try {
-        try (PaperIndex index = PaperIndex.open(building)) {
-          index.addAll(papers);
-          index.commit(Map.of(FINGERPRINT, fingerprint));
-        }
+        build(
+            sources,
+            config.keyPattern(),
+            fingerprint,
+            parent,
+            building,
+            problems,
+            progress,
+            sourcesRead);
         moveIntoPlace(building, snapshot);
         rebuilt = true;
       } finally {
         deleteTree(building);
       }
     }
-    PaperIndex index = PaperIndex.openReadOnly(snapshot);
+    PaperIndex index = openSnapshot(snapshot);
     deleteOtherSnapshots(parent, snapshot, repairs);
-    return new Catalogue(index, problems, repairs, rebuilt);
+    return new Catalogue(index, problems, repairs, rebuilt, sourcesRead);
+  }
+
+  /**
+   * Builds a snapshot in {@code building}: a shard (an index of one source, see {@link ShardBuild})
+   * in a folder of its own for each user source, reused from an earlier snapshot of this catalogue
+   * when that source is unchanged (its files hard-linked: shards are never written after their
+   * commit), and the main index (the built-in papers, and the papers that duplicates or key
+   * suffixes change, see {@link CatalogueResolver}) with the list of hidden shard documents. The
+   * main index's write lock is held from the start, so another process does not take the folder for
+   * abandoned.
+   */
+  private static void build(
+      List<CatalogueSource> sources,
+      KeyPattern pattern,
+      String fingerprint,
+      Path parent,
+      Path building,
+      List<ReadProblem> problems,
+      CatalogueProgress progress,
+      List<String> sourcesRead)
+      throws IOException {
+    List<CatalogueSource> builtInSources = new ArrayList<>();
+    List<CatalogueSource> user = new ArrayList<>();
+    for (CatalogueSource source : sources) {
+      (source.isBuiltIn() ? builtInSources : user).add(source);
+    }
+    try (PaperIndex main = PaperIndex.openForBuild(building)) {
+      long total = 0;
+      for (CatalogueSource source : sources) {
+        total += source.size();
+      }
+      List<Paper> builtIn = readRecords(builtInSources, problems);
+      long done = 0;
+      for (CatalogueSource source : builtInSources) {
+        done += source.size();
+      }
+      long papers = builtIn.size();
+      progress.update(papers, done, total);
+      List<String> shardNames = new ArrayList<>();
+      List<Path> shardDirs = new ArrayList<>();
+      for (CatalogueSource source : ranked(user)) {
+        String name =
+            SHARD
+                + sha256(
+                        "v"
+                            + FORMAT_VERSION
+                            + "\nschema "
+                            + PaperIndex.schemaVersion()
+                            + "\n"
+                            + pattern
+                            + "\n"
+                            + source.fingerprint())
+                    .substring(0, 16);
+        Path dir = building.resolve(name);
+        if (shardNames.contains(name)) {
+          continue; // the same file given twice
+        }
+        if (!linkEarlierShard(parent, name, dir)) {
+          long before = done;
+          long papersBefore = papers;
+          long grandTotal = total;
+          papers +=
+              ShardBuild.build(
+                  source,
+                  pattern,
+                  dir,
+                  Map.of(),
+                  problems,
+                  (records, bytes) ->
+                      progress.update(papersBefore + records, before + bytes, grandTotal));
+          sourcesRead.add(source.name());
+        }
+        done += source.size();
+        progress.update(papers, done, total);
+        shardNames.add(name);
+        shardDirs.add(dir);
+      }
+      Map<String, CatalogueSource> byName = new java.util.HashMap<>();
+      sources.forEach(s -> byName.putIfAbsent(s.name(), s));
+      List<Paper> batch = new ArrayList<>();
+      try (ShardSet shards = ShardSet.open(shardDirs)) {
+        CatalogueResolver resolver = new CatalogueResolver(builtIn, shards, pattern, byName);
+        resolver.resolve(
+            paper -> {
+              batch.add(paper);
+              if (batch.size() == 10_000) {
+                main.addAll(batch);
+                batch.clear();
+              }
+            });
+        main.addAll(batch);
+        for (int s = 0; s < shardNames.size(); s++) {
+          writeHidden(building.resolve(shardNames.get(s) + HIDDEN), resolver.hidden().get(s));
+        }
+      }
+      main.commit(Map.of(FINGERPRINT, fingerprint, SHARDS, String.join("\n", shardNames)));
+    }
+  }
+
+  /**
+   * User sources in an order that does not depend on the order they were given in: by absolute
+   * path. It decides which record's values win when a paper is in several sources.
+   */
+  private static List<CatalogueSource> ranked(List<CatalogueSource> user) {
+    List<CatalogueSource> ranked = new ArrayList<>(user);
+    ranked.sort(java.util.Comparator.comparing(CatalogueSource::fingerprint));
+    return ranked;
+  }
+
+  /** Records of sources as read, in order (the built-in seeds: small). */
+  private static List<Paper> readRecords(List<CatalogueSource> sources, List<ReadProblem> problems)
+      throws IOException {
+    List<Paper> papers = new ArrayList<>();
+    for (CatalogueSource source : sources) {
+      try (InputStream in = source.open()) {
+        source
+            .reader()
+            .read(
+                source.name(),
+                in,
+                new PaperSink() {
+                  @Override
+                  public void paper(Paper paper) {
+                    papers.add(paper);
+                  }
+
+                  @Override
+                  public void problem(ReadProblem problem) {
+                    problems.add(problem);
+                  }
+                });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return papers;
+  }
+
+  /**
+   * Hard-links the files of shard {@code name} from a committed snapshot in the cache into {@code
+   * target}; false when no snapshot has it (or links are not possible here).
+   */
+  private static boolean linkEarlierShard(Path parent, String name, Path target) {
+    // this catalogue's snapshots first, then those of the other catalogues of the cache (another
+    // set of sources: adding a source makes another catalogue)
+    List<Path> candidates = new ArrayList<>();
+    List<Path> parents = new ArrayList<>(List.of(parent));
+    try (var catalogues = Files.list(parent.getParent())) {
+      catalogues
+          .filter(p -> !p.equals(parent) && Files.isDirectory(p))
+          .sorted()
+          .forEach(parents::add);
+    } catch (IOException e) {
+      // this catalogue's own snapshots still count
+    }
+    for (Path folder : parents) {
+      try (var children = Files.list(folder)) {
+        for (Path child : children.sorted().toList()) {
+          String n = child.getFileName().toString();
+          if (!n.startsWith(BUILDING) && !n.startsWith(DAMAGED)) {
+            candidates.add(child.resolve(name));
+          }
+        }
+      } catch (IOException e) {
+        // a folder that cannot be listed offers nothing
+      }
+    }
+    for (Path earlier : candidates) {
+      if (!Files.isDirectory(earlier) || PaperIndex.damage(earlier) != null) {
+        continue;
+      }
+      try {
+        Files.createDirectories(target);
+        try (var files = Files.list(earlier)) {
+          for (Path f : files.toList()) {
+            if (!f.getFileName().toString().equals("write.lock")) {
+              Files.createLink(target.resolve(f.getFileName()), f);
+            }
+          }
+        }
+        if (PaperIndex.damage(target) == null) {
+          return true;
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // fall through: read the source again
+      }
+      deleteTree(target);
+    }
+    return false;
+  }
+
+  private static void writeHidden(Path file, BitSet hidden) throws IOException {
+    try (var out =
+        new java.io.DataOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeInt(hidden.cardinality());
+      for (int d = hidden.nextSetBit(0); d >= 0; d = hidden.nextSetBit(d + 1)) {
+        out.writeInt(d);
+      }
+    }
+  }
+
+  private static BitSet readHidden(Path file) throws IOException {
+    BitSet hidden = new BitSet();
+    try (var in =
+        new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        hidden.set(in.readInt());
+      }
+    } catch (java.io.EOFException e) {
+      throw new IOException(file + " is cut short", e);
+    }
+    return hidden;
+  }
+
+  /** Opens a committed snapshot: its main index and its shards, less their hidden documents. */
+  private static PaperIndex openSnapshot(Path snapshot) throws IOException {
+    PaperIndex main = PaperIndex.openReadOnly(snapshot);
+    String names = main.commitData().getOrDefault(SHARDS, "");
+    if (names.isEmpty()) {
+      return main;
+    }
+    main.close();
+    List<Path> dirs = new ArrayList<>();
+    List<BitSet> hidden = new ArrayList<>();
+    for (String name : names.split("\n")) {
+      dirs.add(snapshot.resolve(name));
+      hidden.add(readHidden(snapshot.resolve(name + HIDDEN)));
+    }
+    return PaperIndex.openReadOnly(snapshot, dirs, hidden);
+  }
+
+  /**
+   * Why the shards of a snapshot cannot be opened (see {@link PaperIndex#damage}), or null when
+   * they can or there are none.
+   */
+  private static String shardDamage(Path snapshot, boolean checksums) {
+    try (var children = Files.list(snapshot)) {
+      for (Path child : children.toList()) {
+        if (child.getFileName().toString().startsWith(SHARD) && Files.isDirectory(child)) {
+          String damage = PaperIndex.damage(child, checksums);
+          if (damage != null) {
+            return child.getFileName() + ": " + damage;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return null; // the snapshot's own check reports what is wrong with the folder
+    }
+    return null;
   }
 
   private static String unreadableReason(Exception e) {
@@ -292,6 +575,15 @@ public final class Catalogue implements Closeable {
     return index.failure();
   }
 
+  /**
+   * The user sources that {@link #open} read, by name: those whose shard no earlier snapshot had
+   * (new or changed). Empty when nothing was rebuilt. The built-in seeds are not counted: they are
+   * read from the jar whenever the catalogue is rebuilt.
+   */
+  public List<String> sourcesRead() {
+    return sourcesRead;
+  }
+
   /** Whether {@link #open} had to (re)build the index. */
   public boolean rebuilt() {
     return rebuilt;
@@ -385,9 +677,11 @@ public final class Catalogue implements Closeable {
     // A new index layout makes a new snapshot instead of failing to open the old one.
     s.append("schema ").append(PaperIndex.schemaVersion()).append('\n');
     s.append(pattern).append('\n');
-    for (CatalogueSource source : sources) {
-      s.append(source.fingerprint()).append('\n');
-    }
+    // sorted: the catalogue does not depend on the order its sources are given in
+    sources.stream()
+        .map(CatalogueSource::fingerprint)
+        .sorted()
+        .forEach(f -> s.append(f).append('\n'));
     return sha256(s.toString());
   }
 

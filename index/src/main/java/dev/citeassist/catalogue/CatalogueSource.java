@@ -115,6 +115,11 @@ public final class CatalogueSource {
     return size;
   }
 
+  /** Whether it is one of the seed listings shipped inside the jar. */
+  boolean isBuiltIn() {
+    return fingerprint.startsWith("builtin ");
+  }
+
   String fingerprint() {
     return fingerprint;
   }

@@ -20,17 +20,36 @@ public final class PaperMerger {
 
   public static List<Paper> merge(List<Paper> papers) {
     List<Paper> merged = new ArrayList<>();
+    for (Group g : mergeGroups(papers)) {
+      merged.add(g.paper());
+    }
+    return merged;
+  }
+
+  /**
+   * One paper of {@link #mergeGroups}: the merged paper and the positions of its records in the
+   * input, in input order.
+   */
+  public record Group(Paper paper, List<Integer> members) {}
+
+  /** As {@link #merge}, telling which records each paper was merged from. */
+  public static List<Group> mergeGroups(List<Paper> papers) {
+    List<Paper> merged = new ArrayList<>();
+    List<List<Integer>> members = new ArrayList<>();
     Map<String, Integer> byDoi = new HashMap<>();
     Map<String, Integer> byArxiv = new HashMap<>();
     Map<String, List<Integer>> byTitle = new LinkedHashMap<>();
-    for (Paper p : papers) {
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
       Integer target = find(p, merged, byDoi, byArxiv, byTitle);
       if (target == null) {
         target = merged.size();
         merged.add(p);
+        members.add(new ArrayList<>());
       } else {
         merged.set(target, combine(merged.get(target), p));
       }
+      members.get(target).add(i);
       Paper now = merged.get(target);
       int index = target;
       if (SamePaper.doi(now) != null) {
@@ -45,7 +64,11 @@ public final class PaperMerger {
         sameTitle.add(index);
       }
     }
-    return merged;
+    List<Group> groups = new ArrayList<>(merged.size());
+    for (int g = 0; g < merged.size(); g++) {
+      groups.add(new Group(merged.get(g), List.copyOf(members.get(g))));
+    }
+    return groups;
   }
 
   private static Integer find(

@@ -61,7 +61,7 @@ public final class KeyAssigner {
   }
 
   /** a, b, …, z, aa, ab, … */
-  private static String suffix(int n) {
+  public static String suffix(int n) {
     StringBuilder s = new StringBuilder();
     int k = n;
     do {

@@ -99,8 +99,16 @@ public final class KeyPattern {
   /** The key this pattern gives the paper, before collision suffixes; never empty. */
   public String apply(Paper paper) {
     StringBuilder key = new StringBuilder();
+    // computed once per paper, not once per field (a catalogue build keys millions of papers)
+    List<String> surnames = null;
+    List<String> words = null;
     for (Part part : parts) {
-      String value = part.literal != null ? part.literal : expand(part.field, paper);
+      if (part.literal == null && surnames == null) {
+        surnames = paper.authors().stream().map(KeyPattern::surname).toList();
+        words = significantWords(paper.title());
+      }
+      String value =
+          part.literal != null ? part.literal : expand(part.field, paper, surnames, words);
       if (part.modifier != null) {
         value =
             part.modifier.equals("lower")
@@ -118,9 +126,8 @@ public final class KeyPattern {
     return source;
   }
 
-  private static String expand(String field, Paper paper) {
-    List<String> surnames = paper.authors().stream().map(KeyPattern::surname).toList();
-    List<String> words = significantWords(paper.title());
+  private static String expand(
+      String field, Paper paper, List<String> surnames, List<String> words) {
     if (surnames.isEmpty()) {
       // No authors: the first two significant title words stand for them, and the title fields
       // add nothing more, so that the default gives "removesymmetries2024".
@@ -199,6 +206,9 @@ public final class KeyPattern {
 
   /** ASCII-folds: decomposes accents away and maps the letters that do not decompose. */
   static String fold(String s) {
+    if (isAscii(s)) {
+      return s; // nothing to fold, and the common case
+    }
     String mapped =
         s.replace("ł", "l")
             .replace("Ł", "L")
@@ -214,6 +224,15 @@ public final class KeyPattern {
             .replace("ı", "i")
             .replace("þ", "th");
     return Normalizer.normalize(mapped, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private record Part(String literal, String field, String modifier) {}

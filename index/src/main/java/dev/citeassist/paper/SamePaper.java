@@ -85,15 +85,37 @@ public final class SamePaper {
     return p.authors().isEmpty() ? null : normalise(p.authors().get(0).family());
   }
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern NOT_ALNUM =
+      java.util.regex.Pattern.compile("[^a-z0-9]");
+
   static String normalise(String text) {
+    // ASCII (nearly every title and name of a large catalogue): decomposing changes nothing
+    StringBuilder ascii = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        ascii = null;
+        break;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        ascii.append((char) (c + ('a' - 'A')));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        ascii.append(c);
+      }
+    }
+    if (ascii != null) {
+      return ascii.toString();
+    }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    return decomposed
-        .replaceAll("\\p{M}+", "")
-        .replace("ł", "l")
-        .replace("ø", "o")
-        .replace("ß", "ss")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]", "");
+    String unmarked =
+        MARKS
+            .matcher(decomposed)
+            .replaceAll("")
+            .replace("ł", "l")
+            .replace("ø", "o")
+            .replace("ß", "ss");
+    return NOT_ALNUM.matcher(unmarked.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   private static boolean compatible(Object a, Object b) {

@@ -72,6 +72,30 @@ final class Fields {
   /** The stored paper (see {@link PaperCodec}); the only stored field. */
   static final String PAPER = "paper";
 
+  /**
+   * Catalogue shards only (see {@link ShardEntry}): the record's position in its source, stored, so
+   * that duplicates merge in reading order whatever order the shard's documents were written in.
+   */
+  static final String SHARD_ORDINAL = "shard.ordinal";
+
+  /** Catalogue shards only: the record as read, stored when it differs from {@link #PAPER}. */
+  static final String SHARD_RAW = "shard.raw";
+
+  /** Catalogue shards only: the record's position as a term, to replace its document by. */
+  static final String SHARD_ID = "shard.id";
+
+  /** Catalogue shards only: the identity terms duplicates are found by (see {@link ShardField}). */
+  static final String SAME_DOI = "same.doi";
+
+  static final String SAME_ARXIV = "same.arxiv";
+  static final String SAME_TITLE = "same.title";
+
+  /** Catalogue shards only: the key the pattern gives the record, before any suffix. */
+  static final String BASE_KEY = "key.base";
+
+  /** Catalogue shards only: a key the source itself gave (a BibTeX key), which is never changed. */
+  static final String PRESET_KEY = "key.preset";
+
   /** The cite key exactly as given (case-sensitive), for {@code byKey}. */
   static final String KEY = "key";
 

@@ -67,6 +67,35 @@ final class PaperDocuments {
     return doc;
   }
 
+  /**
+   * The document of a catalogue shard's record: {@link #toDocument(Paper, String)} of its paper,
+   * its identity terms, base or preset key, position in the source and, when it differs, the record
+   * as read. The extra stored fields come after {@link Fields#PAPER}, so loading a hit still stops
+   * at the paper.
+   */
+  static Document toDocument(ShardEntry entry) {
+    Paper paper = entry.paper();
+    Document doc = toDocument(paper, paper.origin() == null ? null : paper.origin().source());
+    doc.add(new StoredField(Fields.SHARD_ORDINAL, entry.ordinal()));
+    doc.add(new StringField(Fields.SHARD_ID, Long.toString(entry.ordinal()), Field.Store.NO));
+    if (entry.raw() != null) {
+      doc.add(new StoredField(Fields.SHARD_RAW, PaperCodec.encode(entry.raw())));
+    }
+    addTerm(doc, Fields.SAME_DOI, entry.doi(), Field.Store.NO);
+    addTerm(doc, Fields.SAME_ARXIV, entry.arxivId(), Field.Store.NO);
+    addTerm(doc, Fields.SAME_TITLE, entry.title(), Field.Store.NO);
+    addTerm(doc, Fields.BASE_KEY, entry.baseKey(), Field.Store.NO);
+    // stored: it tells that the record's own key is this one (see ShardSet.record)
+    addTerm(doc, Fields.PRESET_KEY, entry.presetKey(), Field.Store.YES);
+    return doc;
+  }
+
+  private static void addTerm(Document doc, String field, String term, Field.Store store) {
+    if (term != null && !term.isEmpty()) {
+      doc.add(new StringField(field, term, store));
+    }
+  }
+
   /** The paper stored in document {@code docId}. */
   static Paper paper(StoredFields stored, int docId) throws IOException {
     PaperVisitor visitor = new PaperVisitor();

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.citeassist.paper.Paper;
 import dev.citeassist.search.IndexSchema;
+import dev.citeassist.search.PaperIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -103,25 +105,99 @@ public final class BulkLoader {
     this.alias = client.settings().alias();
   }
 
+  /**
+   * The papers of a load (merged, keys unique): how many, for progress, and a pass over them. A
+   * load makes two passes (the first names the index, the second sends), so they must be the same
+   * papers each time; their order does not matter.
+   */
+  public interface Papers {
+    long count() throws IOException;
+
+    void forEach(PaperIndex.PaperVisitor visitor) throws IOException;
+
+    static Papers of(List<Paper> papers) {
+      return new Papers() {
+        @Override
+        public long count() {
+          return papers.size();
+        }
+
+        @Override
+        public void forEach(PaperIndex.PaperVisitor visitor) throws IOException {
+          for (Paper p : papers) {
+            visitor.paper(p);
+          }
+        }
+      };
+    }
+
+    /** The papers of a local catalogue, streamed from its index: memory does not grow with it. */
+    static Papers of(PaperIndex index) {
+      return new Papers() {
+        @Override
+        public long count() throws IOException {
+          return index.size();
+        }
+
+        @Override
+        public void forEach(PaperIndex.PaperVisitor visitor) throws IOException {
+          index.forEachPaper(visitor);
+        }
+      };
+    }
+  }
+
   /** The name of the index that holds exactly {@code papers} in this schema. */
-  public String indexName(List<Paper> papers) {
-    MessageDigest digest;
+  public String indexName(List<Paper> papers) throws IOException {
+    return indexName(Papers.of(papers));
+  }
+
+  /**
+   * The name of the index that holds exactly {@code papers} in this schema: a digest of each
+   * paper's stored form, summed lane by lane so that it does not depend on the order the papers
+   * come in (a rebuilt local catalogue may stream the same papers in another order, and a re-run
+   * must find the index of an interrupted load to resume it).
+   */
+  public String indexName(Papers papers) throws IOException {
+    MessageDigest digest = sha256();
+    long[] sum = new long[4];
+    long[] count = new long[1];
+    papers.forEach(
+        p -> {
+          ByteBuffer h = ByteBuffer.wrap(digest.digest(IndexSchema.encode(p)));
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += h.getLong();
+          }
+          count[0]++;
+        });
+    ByteBuffer all = ByteBuffer.allocate(8 * (sum.length + 1)).putLong(count[0]);
+    for (long lane : sum) {
+      all.putLong(lane);
+    }
+    String hash = HexFormat.of().formatHex(digest.digest(all.array())).substring(0, 16);
+    return alias + "-s" + IndexSchema.version() + "-" + hash;
+  }
+
+  private static MessageDigest sha256() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    for (Paper p : papers) {
-      digest.update(IndexSchema.encode(p));
-      digest.update((byte) '\n');
-    }
-    String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    return alias + "-s" + IndexSchema.version() + "-" + hash;
   }
 
   /** Loads {@code papers} (merged, keys unique) and points the alias at them. */
   public Result load(List<Paper> papers, Progress progress) throws IOException {
+    return load(Papers.of(papers), progress);
+  }
+
+  /**
+   * Loads {@code papers} and points the alias at them, holding at most {@link Options#inFlight()}
+   * batches (plus the one being filled) in memory: the pass over the papers waits for a free slot.
+   */
+  public Result load(Papers papers, Progress progress) throws IOException {
     String index = indexName(papers);
+    long total = papers.count();
     Duration t = options.timeout();
     client.call(
         "PUT", "/_index_template/" + ClusterClient.encode(alias), IndexMapping.template(alias), t);
@@ -136,28 +212,52 @@ public final class BulkLoader {
     AtomicLong done = new AtomicLong();
     Semaphore slots = new Semaphore(options.inFlight());
     List<Future<?>> sent = new ArrayList<>();
+    long streamed;
     try (ExecutorService senders = Executors.newFixedThreadPool(options.inFlight())) {
-      for (int from = 0; from < papers.size(); from += options.batch()) {
-        List<Paper> batch = papers.subList(from, Math.min(papers.size(), from + options.batch()));
-        acquire(slots);
-        sent.add(
-            senders.submit(
-                () -> {
-                  try {
-                    send(index, batch, created, already, retried);
-                    progress.update(done.addAndGet(batch.size()), papers.size());
-                    return null;
-                  } finally {
-                    slots.release();
-                  }
-                }));
-        failFast(sent);
+      /** Fills a batch and hands it to a sender once a slot is free: the pass waits for one. */
+      class Batches implements PaperIndex.PaperVisitor {
+        private List<Paper> batch = new ArrayList<>(options.batch());
+        private long count;
+
+        @Override
+        public void paper(Paper paper) throws IOException {
+          count++;
+          batch.add(paper);
+          if (batch.size() >= options.batch()) {
+            flush();
+          }
+        }
+
+        void flush() throws IOException {
+          if (batch.isEmpty()) {
+            return;
+          }
+          List<Paper> full = batch;
+          batch = new ArrayList<>(options.batch());
+          acquire(slots);
+          sent.add(
+              senders.submit(
+                  () -> {
+                    try {
+                      send(index, full, created, already, retried);
+                      progress.update(done.addAndGet(full.size()), total);
+                      return null;
+                    } finally {
+                      slots.release();
+                    }
+                  }));
+          failFast(sent);
+        }
       }
+      Batches batches = new Batches();
+      papers.forEach(batches);
+      batches.flush();
+      streamed = batches.count;
       for (Future<?> f : sent) {
         join(f);
       }
     }
-    finish(index, papers.size(), before);
+    finish(index, streamed, before);
     return new Result(index, created.get(), already.get(), retried.get(), false);
   }
 

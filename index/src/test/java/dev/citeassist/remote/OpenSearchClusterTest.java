@@ -10,11 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.citeassist.bench.ArxivSnapshotGenerator;
 import dev.citeassist.catalogue.Catalogue;
-import dev.citeassist.catalogue.CatalogueProgress;
-import dev.citeassist.catalogue.CatalogueSource;
-import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.paper.Paper;
-import dev.citeassist.paper.ReadProblem;
 import dev.citeassist.search.ContextQuery;
 import dev.citeassist.search.PaperIndex;
 import dev.citeassist.search.SearchHit;
@@ -27,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,17 +135,16 @@ class OpenSearchClusterTest {
   void bulkLoadOf100kRecordsResumesWithoutDuplicates(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("arxiv.jsonl");
     ArxivSnapshotGenerator.write(100_000, 7, file);
-    List<ReadProblem> problems = new ArrayList<>();
-    List<Paper> papers =
-        Catalogue.read(
-            List.of(CatalogueSource.of(file)),
-            KeyPattern.DEFAULT,
-            problems,
-            CatalogueProgress.NONE);
-    assertEquals(List.of(), problems);
-    assertTrue(papers.size() > 90_000, "papers: " + papers.size());
-    try (ClusterClient client =
-        new ClusterClient(settings("bulk").withTimeout(Duration.ofMinutes(2)))) {
+    // as `citeassist index --to` does: the local catalogue of the sources, streamed from its index
+    try (Catalogue catalogue =
+            Catalogue.open(new Catalogue.CatalogueConfig(tmp.resolve("cache"), List.of(file)));
+        ClusterClient client =
+            new ClusterClient(settings("bulk").withTimeout(Duration.ofMinutes(2)))) {
+      assertEquals(List.of(), catalogue.problems());
+      PaperIndex index = catalogue.index();
+      int size = index.size();
+      assertTrue(size > 90_000, "papers: " + size);
+      BulkLoader.Papers papers = BulkLoader.Papers.of(index);
       BulkLoader loader =
           new BulkLoader(client, BulkLoader.Options.defaults().withShards(3).withReplicas(0));
       long t0 = System.nanoTime();
@@ -170,22 +166,50 @@ class OpenSearchClusterTest {
       BulkLoader.Result resumed = loader.load(papers, BulkLoader.Progress.NONE);
       double seconds = (System.nanoTime() - t0) / 1e9;
       assertFalse(resumed.upToDate());
-      assertTrue(resumed.alreadyThere() >= papers.size() / 3, resumed.toString());
-      assertEquals(papers.size(), resumed.created() + resumed.alreadyThere(), resumed.toString());
+      assertTrue(resumed.alreadyThere() >= size / 3, resumed.toString());
+      assertEquals(size, resumed.created() + resumed.alreadyThere(), resumed.toString());
+      // the cluster holds exactly the local catalogue's keys, once each
+      List<String> localKeys = new ArrayList<>();
+      index.forEachPaper(p -> localKeys.add(p.key()));
+      List<String> remoteKeys = ids(client, "bulk");
+      assertEquals(size, remoteKeys.size());
+      assertEquals(new TreeSet<>(localKeys), new TreeSet<>(remoteKeys));
       try (RemoteCatalogue remote = RemoteCatalogue.connect(settings("bulk"))) {
-        assertEquals(papers.size(), remote.size());
-        Paper some = papers.get(papers.size() / 2);
-        assertEquals(some, remote.byKey(some.key()).orElseThrow());
+        assertEquals(size, remote.size());
+        for (int i = 0; i < localKeys.size(); i += localKeys.size() / 50) {
+          String key = localKeys.get(i);
+          assertEquals(index.byKey(key), remote.byKey(key), key);
+        }
+        Paper some = index.byKey(localKeys.get(localKeys.size() / 2)).orElseThrow();
         assertFalse(remote.search(SearchQuery.of(some.authors().get(0).family(), 5)).isEmpty());
       }
       assertTrue(loader.load(papers, BulkLoader.Progress.NONE).upToDate());
       System.err.printf(
           Locale.ROOT,
           "bulk: %d papers into 3 nodes in %.1f s (%.0f papers/s, a third of them twice)%n",
-          papers.size(),
+          size,
           seconds,
-          papers.size() / seconds);
+          size / seconds);
     }
+  }
+
+  /** Every document id (paper key) under {@code alias}, by scrolling. */
+  private static List<String> ids(ClusterClient client, String alias) throws IOException {
+    Duration t = Duration.ofMinutes(1);
+    com.fasterxml.jackson.databind.node.ObjectNode query =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    query.put("size", 10_000).put("_source", false);
+    com.fasterxml.jackson.databind.JsonNode page =
+        client.call("POST", "/" + alias + "/_search?scroll=1m", query, t);
+    List<String> ids = new ArrayList<>();
+    while (page.path("hits").path("hits").size() > 0) {
+      page.path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+      com.fasterxml.jackson.databind.node.ObjectNode next =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      next.put("scroll", "1m").put("scroll_id", page.path("_scroll_id").asText());
+      page = client.call("POST", "/_search/scroll", next, t);
+    }
+    return ids;
   }
 
   @Test

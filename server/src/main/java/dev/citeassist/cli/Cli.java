@@ -9,7 +9,6 @@ import dev.citeassist.catalogue.Catalogue.CatalogueConfig;
 import dev.citeassist.catalogue.CatalogueSource;
 import dev.citeassist.catalogue.RecordJson;
 import dev.citeassist.catalogue.UserSources;
-import dev.citeassist.citekey.KeyPattern;
 import dev.citeassist.document.Documents;
 import dev.citeassist.document.Project;
 import dev.citeassist.document.ProjectBibliography;
@@ -510,32 +509,32 @@ public final class Cli {
   }
 
   /**
-   * {@code index --to URL SOURCE…}: the built-in seeds and the sources, read, merged and keyed as
-   * the local build does them, loaded into the cluster's catalogue (see {@link BulkLoader}). The
-   * sources are not added to the local list.
+   * {@code index --to URL SOURCE…}: the local catalogue of the built-in seeds and the sources
+   * (built or reused in the cache folder, so merged and keyed as the local build does them),
+   * streamed into the cluster's catalogue (see {@link BulkLoader}). The sources are not added to
+   * the local list.
    */
   private int indexTo(Arguments a, List<Path> paths) throws UsageException, IOException {
     ClusterSettings settings = cluster(a.option("to", null));
     int shards = a.intOption("shards", 1, 1, 1024);
     int replicas = a.intOption("replicas", 1, 0, 16);
-    List<CatalogueSource> sources = new ArrayList<>(CatalogueSource.builtIn());
-    for (Path p : paths) {
-      sources.add(CatalogueSource.of(p));
-    }
-    List<ReadProblem> problems = new ArrayList<>();
     ProgressLine reading = new ProgressLine(err);
-    // TODO(catalogue): stream per source once the catalogue build offers merging and keys as an
-    // API; until then the papers are merged in memory, as the local build does today.
-    List<Paper> papers = Catalogue.read(sources, KeyPattern.DEFAULT, problems, reading::update);
-    reading.finish(papers.size());
-    problems.forEach(p -> err.println(p));
-    ProgressLine sending = new ProgressLine(err);
-    try (ClusterClient client = new ClusterClient(settings.withTimeout(Duration.ofMinutes(2)))) {
+    // The local catalogue of exactly these sources (its own folder in the cache, beside the user's
+    // catalogue), streamed from its memory-mapped index: the same merging and keys, and memory that
+    // does not grow with the catalogue.
+    try (Catalogue catalogue =
+            Catalogue.open(new CatalogueConfig(cacheDir, paths), reading::update);
+        ClusterClient client = new ClusterClient(settings.withTimeout(Duration.ofMinutes(2)))) {
+      int papers = catalogue.index().size();
+      reading.finish(papers);
+      catalogue.repairs().forEach(r -> err.println("warning: " + r));
+      catalogue.problems().forEach(p -> err.println(p));
+      ProgressLine sending = new ProgressLine(err);
       BulkLoader.Result result =
           new BulkLoader(
                   client, BulkLoader.Options.defaults().withShards(shards).withReplicas(replicas))
               .load(
-                  papers,
+                  BulkLoader.Papers.of(catalogue.index()),
                   (done, total) -> {
                     synchronized (sending) {
                       sending.update(done, done, total);
@@ -548,7 +547,7 @@ public final class Cli {
                 + "\" at "
                 + settings.where()
                 + " already holds these "
-                + papers.size()
+                + papers
                 + " papers ("
                 + result.index()
                 + ").");
@@ -560,14 +559,14 @@ public final class Cli {
                 + " interrupted load, %,d sent again after 429s)%n",
             settings.alias(),
             settings.where(),
-            papers.size(),
+            papers,
             result.index(),
             result.created(),
             result.alreadyThere(),
             result.retried());
       }
+      return catalogue.problems().isEmpty() ? OK : DATA_ERROR;
     }
-    return problems.isEmpty() ? OK : DATA_ERROR;
   }
 
   private static ClusterSettings cluster(String url) throws UsageException {

@@ -62,11 +62,14 @@ public final class CitationCompletion {
   /**
    * What the client can do that changes the items: markdown documentation, documentation filled in
    * by {@code completionItem/resolve}, and a list-wide edit range and text format ({@code
-   * CompletionList.itemDefaults}, LSP 3.17), which spares every item its own text edit.
+   * CompletionList.itemDefaults}, LSP 3.17), which spares every item its own text edit; {@code
+   * resolveDetail}: the detail line may be left to {@code completionItem/resolve} as well (the
+   * client shows it only for the selected item).
    */
-  public record ClientSupport(boolean markdown, boolean resolve, boolean listDefaults) {
+  public record ClientSupport(
+      boolean markdown, boolean resolve, boolean listDefaults, boolean resolveDetail) {
     public ClientSupport(boolean markdown, boolean resolve) {
-      this(markdown, resolve, false);
+      this(markdown, resolve, false, false);
     }
   }
 
@@ -411,7 +414,9 @@ public final class CitationCompletion {
     TextDocument doc = request.document();
     CompletionItem item = new CompletionItem(c.key());
     item.setKind(c.inProject() ? CompletionItemKind.Reference : CompletionItemKind.Value);
-    item.setDetail(PaperText.detail(c.paper()));
+    if (!request.client().resolveDetail()) {
+      item.setDetail(PaperText.detail(c.paper()));
+    }
     String why = c.why() == null ? null : SuggestionText.why(c.why());
     if (why != null) {
       item.setLabelDetails(labelDetails(why));
@@ -505,9 +510,11 @@ public final class CitationCompletion {
           index
               .byKey(data.get("catalogueKey").getAsString())
               .ifPresent(
-                  p ->
-                      item.setDocumentation(
-                          documentation(p, PaperText.NOT_IN_BIBLIOGRAPHY, markdown, why, null)));
+                  p -> {
+                    fillDetail(item, p);
+                    item.setDocumentation(
+                        documentation(p, PaperText.NOT_IN_BIBLIOGRAPHY, markdown, why, null));
+                  });
         } catch (IOException e) {
           LOG.log(Level.WARNING, "catalogue lookup failed", e);
         }
@@ -517,10 +524,19 @@ public final class CitationCompletion {
       bibliography
           .entry(key, bibs)
           .ifPresent(
-              e ->
-                  item.setDocumentation(
-                      documentation(e.paper(), BibLocation.of(e, project), markdown, why, uses)));
+              e -> {
+                fillDetail(item, e.paper());
+                item.setDocumentation(
+                    documentation(e.paper(), BibLocation.of(e, project), markdown, why, uses));
+              });
     }
     return item;
+  }
+
+  /** The detail line of an item that was sent without it (the client resolves it). */
+  private static void fillDetail(CompletionItem item, Paper paper) {
+    if (item.getDetail() == null) {
+      item.setDetail(PaperText.detail(paper));
+    }
   }
 }

@@ -189,7 +189,8 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
             new CitationCompletion.ClientSupport(
                 completionMarkdown(server.capabilities()),
                 resolveSupport(server.capabilities()),
-                completionListDefaults(server.capabilities())));
+                completionListDefaults(server.capabilities()),
+                resolveSupport(server.capabilities(), "detail")));
     return Either.forRight(server.completion.complete(request, cancel));
   }
 
@@ -343,6 +344,11 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
   }
 
   static boolean resolveSupport(ClientCapabilities caps) {
+    return resolveSupport(caps, "documentation");
+  }
+
+  /** True when the client resolves this property of a completion item lazily. */
+  static boolean resolveSupport(ClientCapabilities caps, String property) {
     var td = caps.getTextDocument();
     if (td == null
         || td.getCompletion() == null
@@ -350,7 +356,7 @@ final class CiteAssistTextDocumentService implements TextDocumentService {
       return false;
     }
     var rs = td.getCompletion().getCompletionItem().getResolveSupport();
-    return rs != null && rs.getProperties() != null && rs.getProperties().contains("documentation");
+    return rs != null && rs.getProperties() != null && rs.getProperties().contains(property);
   }
 
   /** True when the client takes a list-wide edit range and text format (LSP 3.17). */

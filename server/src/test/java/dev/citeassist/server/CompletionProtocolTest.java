@@ -154,7 +154,7 @@ class CompletionProtocolTest {
   }
 
   @Test
-  void aClientTakingListDefaultsGetsTheEditRangeOnceAndLeanerItems() throws Exception {
+  void aLeanClientGetsTheEditRangeOnceAndTheDetailOnResolve() throws Exception {
     String text =
         """
         %! main.tex
@@ -173,7 +173,7 @@ class CompletionProtocolTest {
       assertEquals(null, list.getItemDefaults());
       plain = new com.google.gson.Gson().toJson(list);
     }
-    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all().withListDefaults())) {
+    try (LspHarness h = new LspHarness(dir, cache, LspHarness.Features.all().lean())) {
       h.open(text);
       CompletionList list = h.completeUntil(l -> LspHarness.labels(l).contains("liao2018random"));
       var defaults = list.getItemDefaults();
@@ -184,10 +184,21 @@ class CompletionProtocolTest {
       for (CompletionItem item : list.getItems()) {
         assertEquals(null, item.getTextEdit(), item.getLabel());
         assertEquals(null, item.getInsertTextFormat(), item.getLabel());
+        assertEquals(null, item.getDetail(), item.getLabel());
         // the label is the inserted key unless the item says otherwise
         assertTrue(
             item.getTextEditText() == null || !item.getTextEditText().equals(item.getLabel()));
       }
+      CompletionItem liao =
+          list.getItems().stream()
+              .filter(i -> i.getLabel().equals("liao2018random"))
+              .findFirst()
+              .orElseThrow();
+      CompletionItem resolved = h.resolve(liao);
+      assertEquals(
+          "Liao, Couillet · 2018 · A Random Matrix Approach to Neural Networks",
+          resolved.getDetail());
+      assertNotNull(resolved.getDocumentation());
       String lean = new com.google.gson.Gson().toJson(list);
       assertTrue(lean.length() < plain.length(), "lean " + lean.length() + " vs " + plain.length());
     }

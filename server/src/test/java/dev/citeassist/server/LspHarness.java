@@ -69,8 +69,8 @@ final class LspHarness implements AutoCloseable {
       boolean resolve,
       boolean applyEdit,
       boolean documentChanges,
-      boolean listDefaults) {
-    /** Everything but list-wide item defaults, so that each item carries its own edit. */
+      boolean leanList) {
+    /** Everything but a lean list, so that each item carries its own edit and detail. */
     static Features all() {
       return new Features(true, true, true, true, true, false);
     }
@@ -79,8 +79,11 @@ final class LspHarness implements AutoCloseable {
       return new Features(false, false, false, false, false, false);
     }
 
-    /** These, and a completion list's edit range and text format said once for all its items. */
-    Features withListDefaults() {
+    /**
+     * These, and a lean completion list: its edit range and text format said once for all its
+     * items, and the detail resolved with the documentation.
+     */
+    Features lean() {
       return new Features(snippets, markdown, resolve, applyEdit, documentChanges, true);
     }
   }
@@ -188,11 +191,12 @@ final class LspHarness implements AutoCloseable {
     }
     if (f.resolve()) {
       item.setResolveSupport(
-          new CompletionItemResolveSupportCapabilities(List.of("documentation")));
+          new CompletionItemResolveSupportCapabilities(
+              f.leanList() ? List.of("documentation", "detail") : List.of("documentation")));
     }
     TextDocumentClientCapabilities td = new TextDocumentClientCapabilities();
     CompletionCapabilities completion = new CompletionCapabilities(item);
-    if (f.listDefaults()) {
+    if (f.leanList()) {
       completion.setCompletionList(
           new org.eclipse.lsp4j.CompletionListCapabilities(
               List.of("editRange", "insertTextFormat", "data")));

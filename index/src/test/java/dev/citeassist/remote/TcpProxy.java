@@ -57,8 +57,17 @@ final class TcpProxy implements AutoCloseable {
       try {
         Socket client = s.accept();
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-        open.add(client);
-        open.add(upstream);
+        // Registered under stop()'s lock: a connection accepted just before stop() is closed by
+        // it or here, never left piping after the proxy is down.
+        synchronized (this) {
+          if (s.isClosed()) {
+            client.close();
+            upstream.close();
+            return;
+          }
+          open.add(client);
+          open.add(upstream);
+        }
         Thread.ofVirtual().start(() -> pipe(client, upstream));
         Thread.ofVirtual().start(() -> pipe(upstream, client));
       } catch (IOException e) {
